@@ -1,0 +1,44 @@
+package io.nubis.api.capability;
+
+/**
+ * Attribute names used both in capabilities and in the matching service properties.
+ * List-valued attributes are {@code List<String>} in capabilities and {@code String[]} in
+ * service properties.
+ */
+public final class Attributes {
+    /** Stage a module or datasource runs in; see {@code io.nubis.api.module.Stage#id()}. */
+    public static final String STAGE = "stage";
+    /** Module frequency; see {@code io.nubis.api.module.Frequency#id()}. */
+    public static final String FREQUENCY = "frequency";
+    /** Boolean: the module converges to the same state when re-run, so update mode may run it. */
+    public static final String IDEMPOTENT = "idempotent";
+    /** Top-level cloud-config keys that activate a module; empty means it always runs. */
+    public static final String KEYS = "keys";
+    /** Distro names a module supports; {@code all} means every distro. */
+    public static final String DISTROS = "distros";
+    /** Modules that must run before this one when both run in the same stage. */
+    public static final String AFTER = "after";
+    /** Modules that must run after this one when both run in the same stage. */
+    public static final String BEFORE = "before";
+    /** Bundle resource holding the module's JSON-Schema fragment. */
+    public static final String SCHEMA = "schema";
+    /** Distro family ({@code debian}, {@code suse}, {@code alpine}, {@code freebsd}). */
+    public static final String FAMILY = "family";
+    /** Distro variant as cloud-init names it in {@code system_info.variant}. */
+    public static final String VARIANT = "variant";
+    /** Datasource detection: files or directories whose presence suggests the datasource. */
+    public static final String DETECT_FILES = "detect.files";
+    /** Datasource detection: filesystem labels ({@code cidata}). */
+    public static final String DETECT_LABELS = "detect.labels";
+    /** Datasource detection: {@code field=glob} against /sys/class/dmi/id/field. */
+    public static final String DETECT_DMI = "detect.dmi";
+    /** Datasource detection: globs matched against each kernel command line word. */
+    public static final String DETECT_CMDLINE = "detect.cmdline";
+    /** Datasource detection: if true the datasource is always a candidate (None, NoCloud with config). */
+    public static final String DETECT_ALWAYS = "detect.always";
+    /** Layout: Boolean, whether the run directory is cleared by the OS at boot. */
+    public static final String EPHEMERAL_RUN = "ephemeral.run";
+
+    private Attributes() {
+    }
+}
