@@ -1,0 +1,59 @@
+package io.nubis.runtime.internal.cli;
+
+import java.util.concurrent.Callable;
+
+import io.nubis.runtime.internal.AgentVersion;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code nubis} / {@code cloud-init}: global options and the verbs. */
+@Command(mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
+        description = "Cloud-instance initialisation agent, compatible with cloud-init.",
+        subcommands = {StatusCommand.class, PluginsCommand.class})
+public final class RootCommand implements Callable<Integer> {
+    private final Cli cli;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--root", paramLabel = "DIR", scope = ScopeType.INHERIT, defaultValue = "/",
+            description = "Target root directory: every file the agent reads or writes is under it (default: /).")
+    String root;
+
+    @Option(names = {"-d", "--debug"}, scope = ScopeType.INHERIT, description = "Show debug output on the console.")
+    boolean debug;
+
+    RootCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    Cli cli() {
+        return cli;
+    }
+
+    String root() {
+        return root;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return Cli.EXIT_USAGE;
+    }
+
+    /** Version line; as {@code cloud-init} it leads with the compatible cloud-init version. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            if ("cloud-init".equals(NubisMain.prog())) {
+                return new String[] {"cloud-init " + AgentVersion.CLOUD_INIT_COMPAT + " (nubis " + AgentVersion.version() + ")"};
+            }
+            return new String[] {"nubis " + AgentVersion.version() + " (cloud-init " + AgentVersion.CLOUD_INIT_COMPAT
+                    + " compatible)"};
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.nubis.runtime.internal.plugin;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+
+import io.nubis.api.capability.Namespaces;
+import io.nubis.api.datasource.Datasource;
+import io.nubis.api.distro.DeviceManager;
+import io.nubis.api.distro.DistroProfile;
+import io.nubis.api.distro.FilesystemLayout;
+import io.nubis.api.distro.InitSystem;
+import io.nubis.api.distro.PackageManager;
+import io.nubis.api.distro.PrivilegeRules;
+import io.nubis.api.distro.UserManager;
+import io.nubis.api.module.ConfigModule;
+
+/**
+ * Lists and selects plug-ins from service properties alone. Where several services share a
+ * name in a namespace, the one with the highest {@code service.ranking} wins (ties: the lowest
+ * service id, i.e. the stock bundle installed first), which is how a vendor bundle overrides a
+ * stock plug-in.
+ */
+public final class PluginCatalog {
+    /** Service interface of each plug-in namespace. */
+    public static final Map<String, Class<?>> SERVICE_TYPES = Map.of(
+            Namespaces.MODULE, ConfigModule.class,
+            Namespaces.DATASOURCE, Datasource.class,
+            Namespaces.DISTRO, DistroProfile.class,
+            Namespaces.INIT_SYSTEM, InitSystem.class,
+            Namespaces.PRIVILEGE, PrivilegeRules.class,
+            Namespaces.DEVICES, DeviceManager.class,
+            Namespaces.PACKAGES, PackageManager.class,
+            Namespaces.USERS, UserManager.class,
+            Namespaces.LAYOUT, FilesystemLayout.class);
+
+    private static final Comparator<PluginInfo> PRECEDENCE = Comparator
+            .comparingInt(PluginInfo::ranking).reversed()
+            .thenComparingLong(p -> (Long) p.reference().getProperty(org.osgi.framework.Constants.SERVICE_ID));
+
+    private final BundleContext context;
+
+    public PluginCatalog(BundleContext context) {
+        this.context = context;
+    }
+
+    /** Every registered plug-in of a namespace, overridden ones included, best first per name. */
+    public List<PluginInfo> all(String namespace) {
+        Class<?> type = SERVICE_TYPES.get(namespace);
+        if (type == null) {
+            throw new IllegalArgumentException("unknown plug-in namespace " + namespace);
+        }
+        List<PluginInfo> out = new ArrayList<>();
+        try {
+            Collection<? extends ServiceReference<?>> refs =
+                    context.getServiceReferences(type, "(" + namespace + "=*)");
+            for (ServiceReference<?> ref : refs) {
+                out.add(PluginInfo.of(namespace, ref));
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        out.sort(Comparator.comparing(PluginInfo::name).thenComparing(PRECEDENCE));
+        return out;
+    }
+
+    /** The winning plug-in for each name in a namespace. */
+    public Map<String, PluginInfo> selected(String namespace) {
+        Map<String, PluginInfo> out = new LinkedHashMap<>();
+        for (PluginInfo p : all(namespace)) {
+            out.putIfAbsent(p.name(), p);
+        }
+        return out;
+    }
+
+    /** The winning plug-in with this name. */
+    public Optional<PluginInfo> select(String namespace, String name) {
+        return Optional.ofNullable(selected(namespace).get(name));
+    }
+
+    /**
+     * Gets the plug-in's service, loading and activating its implementation now.
+     *
+     * @throws IllegalStateException if the component fails to activate; the message names it
+     */
+    public <T> T service(PluginInfo plugin, Class<T> type) {
+        @SuppressWarnings("unchecked")
+        ServiceReference<T> ref = (ServiceReference<T>) plugin.reference();
+        T svc;
+        try {
+            svc = context.getService(ref);
+        } catch (RuntimeException e) {
+            svc = null;
+        }
+        if (svc == null) {
+            throw new IllegalStateException(plugin.namespace() + " '" + plugin.name() + "' from bundle "
+                    + plugin.bundle() + " failed to activate");
+        }
+        return svc;
+    }
+}
