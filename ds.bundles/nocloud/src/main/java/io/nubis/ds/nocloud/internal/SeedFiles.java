@@ -72,17 +72,6 @@ record SeedFiles(String dir, String shownAs, Map<String, byte[]> files, List<Str
         return seed;
     }
 
-    /** Whether the directory holds any seed file at all. */
-    static boolean anyPresent(TargetRoot target, String dir) {
-        String base = dir.endsWith("/") ? dir : dir + "/";
-        for (String name : REQUIRED) {
-            if (target.exists(base + name)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** A file's bytes, or null if it does not exist; bounded by {@link Limits#MAX_SEED_BYTES}. */
     static byte[] readFile(TargetRoot target, String path) throws DatasourceException {
         return readFile(target, path, path);
@@ -98,6 +87,9 @@ record SeedFiles(String dir, String shownAs, Map<String, byte[]> files, List<Str
                 throw new DatasourceException(shown + ": is a directory, expected a file");
             }
             Path host = target.resolve(path);
+            if (!Files.isRegularFile(host)) {
+                throw new DatasourceException(shown + ": not a regular file");
+            }
             if (Files.size(host) > Limits.MAX_SEED_BYTES) {
                 throw new DatasourceException(shown + ": larger than " + Limits.max() + " ("
                         + Files.size(host) + " bytes)");

@@ -172,6 +172,16 @@ class NoCloudDatasourceTest {
     }
 
     @Test
+    void fifoSeedFileIsRefused() throws Exception {
+        target.put(SEED + "/user-data", "");
+        Path fifo = target.resolve(SEED).resolve("meta-data");
+        Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertEquals(0, p.waitFor());
+        assertEquals("/var/lib/cloud/seed/nocloud/meta-data: not a regular file",
+                assertThrows(DatasourceException.class, this::crawl).getMessage());
+    }
+
+    @Test
     void symlinkOutOfTheRootStaysInside() throws Exception {
         target.put(SEED + "/user-data", "");
         target.put("/etc/md", "instance-id: inside-root\n");
