@@ -179,7 +179,7 @@ public final class SystemConfigLoader {
         String dir = layout.cloudCfgD();
         if (cloudCfg != null && cloudCfg.containsKey("conf_d")) {
             Object v = cloudCfg.get("conf_d");
-            if (falsy(v)) {
+            if (falsy(v) || (v instanceof String blank && blank.isBlank())) {
                 return null;
             }
             if (v instanceof String s && !s.isBlank()) {
@@ -371,7 +371,7 @@ public final class SystemConfigLoader {
         if (v instanceof Number) {
             return "a number";
         }
-        return v instanceof String ? "a blank string" : String.valueOf(v);
+        return String.valueOf(v);
     }
 
     private static int compareCodePoints(String a, String b) {

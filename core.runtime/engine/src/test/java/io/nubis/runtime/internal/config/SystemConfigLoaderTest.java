@@ -162,6 +162,9 @@ class SystemConfigLoaderTest {
         target.file("/etc/cloud/cloud.cfg", "conf_d: null\na: cfg\n");
         assertEquals(y("a: cfg\nconf_d: null\n"), load(null, "").config().asMap());
 
+        target.file("/etc/cloud/cloud.cfg", "conf_d: '  '\na: cfg\n");
+        assertEquals(y("a: cfg\nconf_d: '  '\n"), load(null, "").config().asMap());
+
         target.file("/etc/cloud/cloud.cfg", "conf_d: 5\na: cfg\n");
         SystemConfig bad = load(null, "");
         assertEquals("default-dir", bad.config().asMap().get("b"));
