@@ -93,6 +93,20 @@ class LauncherProcessTest {
     }
 
     @Test
+    void keptCacheUpdatesABundleWhoseFileChanged() throws Exception {
+        Path dropIn = Files.createDirectories(tmp.resolve("bundles.d"));
+        Path jar = dropIn.resolve("vendor.jar");
+        Files.copy(Paths.get(System.getProperty("nubis.vendor.jar")), jar);
+        Run first = run(tree("debian"), "nubis", dropIn, "plugins");
+        assertTrue(first.out().matches("(?s).*nubis\\.packages\\s+apt\\s+io\\.nubis\\.example\\.vendor\\b.*"), first.out());
+        // same location, new content without the override: the cached bundle must be updated
+        writeBundle(jar, "io.nubis.example.vendor", "org.osgi.framework", null);
+        Run second = run(tree("debian"), "nubis", dropIn, "plugins");
+        assertEquals(0, second.rc(), second.err());
+        assertTrue(second.out().matches("(?s).*nubis\\.packages\\s+apt\\s+io\\.nubis\\.adapter\\.apt\\b.*"), second.out());
+    }
+
+    @Test
     void brokenVendorBundlesAreReportedAndSkipped() throws Exception {
         Path dropIn = Files.createDirectories(tmp.resolve("bundles.d"));
         writeBundle(dropIn.resolve("unresolvable.jar"), "vendor.unresolvable", "com.example.missing", null);
