@@ -9,6 +9,7 @@ import io.nubis.api.datasource.Datasource;
 import io.nubis.api.distro.Distro;
 import io.nubis.api.module.ConfigModule;
 import io.nubis.api.report.ReportingHandler;
+import io.nubis.api.template.TemplateRenderer;
 import io.nubis.runtime.internal.ds.DetectionHints;
 import io.nubis.runtime.internal.modules.ModuleInfo;
 import io.nubis.runtime.internal.plugin.DistroWiring;
@@ -71,5 +72,10 @@ public final class CatalogPlugins implements Plugins {
     @Override
     public Optional<ReportingHandler> reportingHandler(String type) {
         return catalog.reportingHandler(type);
+    }
+
+    @Override
+    public Optional<TemplateRenderer> templateRenderer() {
+        return catalog.firstService(TemplateRenderer.class);
     }
 }

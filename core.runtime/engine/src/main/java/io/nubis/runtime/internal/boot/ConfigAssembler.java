@@ -97,7 +97,7 @@ public final class ConfigAssembler {
             String text = new String(Files.readAllBytes(Path.of(file)), StandardCharsets.UTF_8);
             Map<String, Object> data = Yaml.loadMapping(text, file);
             return Optional.of(ConfigSource.of(file, data));
-        } catch (IOException | YamlException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.warn("Failed loading of configuration from {}: {}", file, e.getMessage());
             return Optional.empty();
         }

@@ -7,6 +7,7 @@ import io.nubis.api.datasource.Datasource;
 import io.nubis.api.distro.Distro;
 import io.nubis.api.module.ConfigModule;
 import io.nubis.api.report.ReportingHandler;
+import io.nubis.api.template.TemplateRenderer;
 import io.nubis.runtime.internal.ds.DetectionHints;
 import io.nubis.runtime.internal.modules.ModuleInfo;
 
@@ -43,4 +44,7 @@ public interface Plugins {
 
     /** The reporting handler service for a {@code reporting:} type, if any. */
     Optional<ReportingHandler> reportingHandler(String type);
+
+    /** The Jinja renderer service, if the assembly has one; got (and loaded) only when called. */
+    Optional<TemplateRenderer> templateRenderer();
 }

@@ -55,7 +55,7 @@ public final class RootCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (allStages) {
-            return BootCommand.run(this, true, java.util.List.of(), AllStages::run);
+            return BootCommand.run(this, true, java.util.List.of(), io.nubis.runtime.internal.boot.AllStages::run);
         }
         spec.commandLine().usage(spec.commandLine().getErr());
         return Cli.EXIT_USAGE;

@@ -131,4 +131,21 @@ public final class PluginCatalog {
         }
         return Optional.empty();
     }
+
+    /** The highest-ranked service of a type, got (activated) now; empty if none activates. */
+    public <T> Optional<T> firstService(Class<T> type) {
+        try {
+            List<ServiceReference<T>> refs = new ArrayList<>(context.getServiceReferences(type, null));
+            refs.sort(java.util.Collections.reverseOrder());
+            for (ServiceReference<T> ref : refs) {
+                T svc = context.getService(ref);
+                if (svc != null) {
+                    return Optional.of(svc);
+                }
+            }
+        } catch (InvalidSyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
 }
