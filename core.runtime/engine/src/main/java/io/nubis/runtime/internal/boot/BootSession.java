@@ -160,7 +160,9 @@ public final class BootSession implements AutoCloseable {
 
     private void openLogFile(String path) throws IOException {
         Path host = target.resolve(path);
+        boolean existed = target.exists(path);
         LogOutput.logFile(host);
+        target.note(path, existed);
     }
 
     /** Applies {@code def_log_file} and {@code syslog_fix_perms} from config to the log file. */

@@ -53,7 +53,7 @@ public final class ModuleStep {
         String section = String.join(", ", listKeys);
         if (o.attempted() == 0) {
             String msg = "No '" + action + "' modules to run under section '" + section + "'";
-            s.err().println(msg);
+            s.output().accept(msg);
             MAIN.debug(msg);
         } else {
             MAIN.debug("Ran {} modules with {} failures", o.ran().size(), o.failures().size());

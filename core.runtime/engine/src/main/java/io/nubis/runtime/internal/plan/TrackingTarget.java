@@ -46,6 +46,14 @@ public final class TrackingTarget implements TargetRoot {
         return new LinkedHashMap<>(changes);
     }
 
+    /**
+     * Records a change made outside this wrapper (the log file, written by the logging bundle):
+     * {@code existedBefore} tells whether the path existed before the change.
+     */
+    public void note(String path, boolean existedBefore) {
+        record(path, existedBefore ? Change.CHANGED : Change.CREATED);
+    }
+
     private synchronized void record(String path, Change c) {
         Change old = changes.get(path);
         if (old == null) {
