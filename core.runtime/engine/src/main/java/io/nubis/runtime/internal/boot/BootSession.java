@@ -42,6 +42,13 @@ import io.nubis.runtime.internal.target.Privileges;
  * start-up once.
  */
 public final class BootSession implements AutoCloseable {
+    /** Work done with an open session; returns an exit code. */
+    @FunctionalInterface
+    public interface Body {
+        /** Runs the work. */
+        int run(BootSession s) throws Exception;
+    }
+
     /** System property replacing the kernel command line (tests, image builds). */
     public static final String CMDLINE_PROPERTY = "nubis.cmdline";
     /** The version printed where the reference prints its own ({@code Cloud-init v. 22.4}). */
@@ -91,11 +98,21 @@ public final class BootSession implements AutoCloseable {
      */
     public static BootSession open(BootOptions options, Plugins plugins, Clock clock, PrintStream out,
             PrintStream err) throws IOException {
+        return open(options, plugins, clock, out, err, null);
+    }
+
+    /**
+     * Opens a session with a given command runner (tests); null chooses as {@link #open} does.
+     */
+    public static BootSession open(BootOptions options, Plugins plugins, Clock clock, PrintStream out,
+            PrintStream err, java.util.function.Function<TargetRoot, CommandRunner> runnerFactory) throws IOException {
         Path root = options.root().toAbsolutePath().normalize();
         boolean hostRoot = root.equals(Path.of("/"));
         boolean plan = options.plan() || (!hostRoot && !Privileges.isRoot());
         TrackingTarget target = new TrackingTarget(new ChrootTarget(root));
-        CommandRunner runner = plan ? new PlanRunner(target, true) : new ExecRunner(target);
+        CommandRunner runner = runnerFactory != null ? runnerFactory.apply(target)
+                : plan ? new PlanRunner(target, true) : new ExecRunner(target);
+        plan = plan || runner.planMode();
         LogOutput.consoleStream(err);
         LogOutput.consoleLevel(options.debug() ? LogLevel.DEBUG : LogLevel.WARNING);
         Distro distro = plugins.distro(OsRelease.read(target).id());

@@ -18,12 +18,6 @@ import io.nubis.runtime.internal.plan.PlanSummary;
  * plan summary at the end of a plan-mode run.
  */
 final class BootCommand {
-    /** Work done with an open session; returns the exit code. */
-    @FunctionalInterface
-    interface Body {
-        int run(BootSession s) throws Exception;
-    }
-
     private BootCommand() {
     }
 
@@ -31,7 +25,7 @@ final class BootCommand {
      * @param bootStage whether the verb is a boot stage, which the disabled switches turn off
      * @param files     {@code -f/--file} values
      */
-    static int run(RootCommand root, boolean bootStage, List<String> files, Body body) {
+    static int run(RootCommand root, boolean bootStage, List<String> files, BootSession.Body body) {
         Cli cli = root.cli();
         BootOptions opts = new BootOptions(Path.of(root.root()), root.plan, root.debug, files, root.force);
         Plugins plugins = cli.plugins();
