@@ -102,7 +102,9 @@ public final class TrackingTarget implements TargetRoot {
                 same = false;
             }
         }
+        List<String> parents = missingParents(path);
         delegate.write(path, content, attrs);
+        parents.forEach(d -> record(d, Change.CREATED));
         if (!same) {
             record(path, existed ? Change.CHANGED : Change.CREATED);
         }
@@ -111,7 +113,9 @@ public final class TrackingTarget implements TargetRoot {
     @Override
     public void append(String path, byte[] content, FileAttributes attrs) throws IOException {
         boolean existed = delegate.exists(path);
+        List<String> parents = missingParents(path);
         delegate.append(path, content, attrs);
+        parents.forEach(d -> record(d, Change.CREATED));
         if (content.length > 0 || !existed) {
             record(path, existed ? Change.CHANGED : Change.CREATED);
         }
@@ -119,6 +123,15 @@ public final class TrackingTarget implements TargetRoot {
 
     @Override
     public void mkdirs(String path, int mode) throws IOException {
+        List<String> missing = missing(path);
+        delegate.mkdirs(path, mode);
+        for (String m : missing) {
+            record(m, Change.CREATED);
+        }
+    }
+
+    /** The path and its ancestors that do not exist, outermost first. */
+    private List<String> missing(String path) {
         List<String> missing = new ArrayList<>();
         String p = path;
         while (p.length() > 1 && !delegate.exists(p)) {
@@ -126,10 +139,12 @@ public final class TrackingTarget implements TargetRoot {
             int slash = p.lastIndexOf('/');
             p = slash <= 0 ? "/" : p.substring(0, slash);
         }
-        delegate.mkdirs(path, mode);
-        for (String m : missing) {
-            record(m, Change.CREATED);
-        }
+        return missing;
+    }
+
+    private List<String> missingParents(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? List.of() : missing(path.substring(0, slash));
     }
 
     @Override
@@ -153,7 +168,9 @@ public final class TrackingTarget implements TargetRoot {
     @Override
     public void symlink(String path, String target) throws IOException {
         boolean existed = linkExists(path);
+        List<String> parents = missingParents(path);
         delegate.symlink(path, target);
+        parents.forEach(d -> record(d, Change.CREATED));
         record(path, existed ? Change.CHANGED : Change.CREATED);
     }
 
