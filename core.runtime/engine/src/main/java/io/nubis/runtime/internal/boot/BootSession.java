@@ -318,6 +318,22 @@ public final class BootSession implements AutoCloseable {
         return err;
     }
 
+    /**
+     * User and vendor cloud-config this process merged for an instance, so that later stages of
+     * an {@code --all-stages} run keep the part provenance; {@link ConfigAssembler.InstanceConfigs#NONE}
+     * if this process did not consume that instance's data (the instance files are then read).
+     */
+    public synchronized ConfigAssembler.InstanceConfigs consumed(String instanceId) {
+        return consumed.getOrDefault(instanceId, ConfigAssembler.InstanceConfigs.NONE);
+    }
+
+    /** Remembers what {@link #consumed} returns. */
+    synchronized void consumed(String instanceId, ConfigAssembler.InstanceConfigs configs) {
+        consumed.put(instanceId, configs);
+    }
+
+    private final Map<String, ConfigAssembler.InstanceConfigs> consumed = new java.util.HashMap<>();
+
     /** The distro's facts for instance data. */
     public Map<String, String> osRelease() {
         return new LinkedHashMap<>(OsRelease.read(target).fields());

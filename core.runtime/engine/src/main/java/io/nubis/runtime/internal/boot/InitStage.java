@@ -104,6 +104,7 @@ public final class InitStage {
         UserDataStep ud = new UserDataStep(s, paths, inst, d, instanceData, sys);
         ud.store(reporter);
         ConfigAssembler.InstanceConfigs configs = ud.consume(reporter);
+        s.consumed(d.instanceId(), configs);
         MergedConfig merged = ConfigAssembler.merge(s, sc, inst, configs);
         writeCombined(paths, merged);
         s.hub().configure(merged.asMap().get("reporting"));

@@ -63,8 +63,7 @@ public final class ModulesStage {
         CrawledData d = r.get().data();
         String desc = r.get().description();
         Map<String, Object> instanceData = InstanceDataStep.build(s, sys, d, desc);
-        MergedConfig merged = ConfigAssembler.merge(s, sc, paths.instance(d.instanceId()),
-                ConfigAssembler.InstanceConfigs.NONE);
+        MergedConfig merged = ConfigAssembler.merge(s, sc, paths.instance(d.instanceId()), s.consumed(d.instanceId()));
         s.hub().configure(merged.asMap().get("reporting"));
         List<String> keys = switch (mode) {
             case "init" -> List.of(Stage.NETWORK.moduleListKey());

@@ -71,8 +71,7 @@ public final class SingleStage {
         }
         CrawledData d = r.get().data();
         String desc = r.get().description();
-        MergedConfig merged = ConfigAssembler.merge(s, sc, paths.instance(d.instanceId()),
-                ConfigAssembler.InstanceConfigs.NONE);
+        MergedConfig merged = ConfigAssembler.merge(s, sc, paths.instance(d.instanceId()), s.consumed(d.instanceId()));
         ModuleInfo info = s.plugins().modules().get(name);
         if (info == null) {
             String msg = "Did not run " + name + ", does it exist?";

@@ -76,7 +76,9 @@ final class BootFixture {
             byte[] ud = t.exists("/var/lib/cloud/seed/nocloud/user-data") ? t.read("/var/lib/cloud/seed/nocloud/user-data")
                     : new byte[0];
             String dsmode = String.valueOf(meta.getOrDefault("dsmode", "net"));
-            return Optional.of(new CrawledData("NoCloud", "seed-dir (/var/lib/cloud/seed/nocloud)", meta, ud, null, null,
+            byte[] vd = t.exists("/var/lib/cloud/seed/nocloud/vendor-data")
+                    ? t.read("/var/lib/cloud/seed/nocloud/vendor-data") : null;
+            return Optional.of(new CrawledData("NoCloud", "seed-dir (/var/lib/cloud/seed/nocloud)", meta, ud, vd, null,
                     null, dsmode));
         } catch (IOException e) {
             throw new io.nubis.api.datasource.DatasourceException(e.getMessage(), e);
