@@ -3,7 +3,6 @@ package io.nubis.runtime.internal.userdata;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,8 +56,10 @@ final class PartCollector {
         if (isBlank(data)) {
             return;
         }
-        if (data.length > limits.maxTotalBytes()) {
-            findings.add(Finding.error(where, "larger than " + limits.maxTotalBytes() + " bytes: ignored"));
+        // room for MIME and base64 overhead; the parts themselves are counted against the total
+        long maxBlob = 2 * limits.maxTotalBytes();
+        if (data.length > maxBlob) {
+            findings.add(Finding.error(where, "larger than " + maxBlob + " bytes: ignored"));
             return;
         }
         if (Gunzip.isGzip(data)) {
@@ -141,7 +142,9 @@ final class PartCollector {
                 line = line.substring("#include".length()).stripLeading();
                 once = false;
             }
-            if (line.startsWith("#")) {
+            // the reference only skips comments starting in the first column, and tries to
+            // fetch an indented one; any line whose first non-blank character is # is a comment here
+            if (line.strip().startsWith("#")) {
                 continue;
             }
             String url = line.strip();
@@ -355,9 +358,5 @@ final class PartCollector {
             }
         }
         return true;
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

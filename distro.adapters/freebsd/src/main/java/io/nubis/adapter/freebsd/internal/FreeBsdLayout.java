@@ -13,7 +13,7 @@ import io.nubis.api.distro.FilesystemLayout;
  * trusted to be empty at boot: the runtime clears it itself.
  */
 @Capability(namespace = Namespaces.LAYOUT, name = FreeBsdLayout.NAME, attribute = Attributes.EPHEMERAL_RUN + "=false")
-@Component(property = {Namespaces.LAYOUT + "=" + FreeBsdLayout.NAME, Attributes.EPHEMERAL_RUN + "=false"})
+@Component(property = {Namespaces.LAYOUT + "=" + FreeBsdLayout.NAME, Attributes.EPHEMERAL_RUN + ":Boolean=false"})
 public class FreeBsdLayout implements FilesystemLayout {
     static final String NAME = "freebsd";
 
