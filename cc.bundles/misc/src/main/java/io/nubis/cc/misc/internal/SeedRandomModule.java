@@ -131,7 +131,7 @@ public final class SeedRandomModule implements ConfigModule {
                 return data;
             case "base64": case "b64":
                 try {
-                    return Base64.getMimeDecoder().decode(data);
+                    return Base64.getDecoder().decode(new String(data, StandardCharsets.ISO_8859_1).replaceAll("\\s+", ""));
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException("random_seed.data", "not valid base64: " + e.getMessage());
                 }
