@@ -122,7 +122,8 @@ public final class MountsModule implements ConfigModule {
             try {
                 String swapfile = SwapFile.setup(ctx, ctx.config().map("swap"));
                 if (swapfile != null) {
-                    actual.add(new String[] {swapfile, "none", "swap", "sw", "0", "0"});
+                    // marked too (the reference leaves it unmarked, so a rerun adds it again)
+                    actual.add(new String[] {swapfile, "none", "swap", "sw," + MNT_COMMENT, "0", "0"});
                 }
             } catch (SwapFile.Failure f) {
                 ctx.log().warn("failed to setup swap: {}", f.getMessage());
