@@ -150,9 +150,11 @@ public final class AptConfigureModule implements ConfigModule {
                 ctx.log().debug("debconf selections unchanged since they were last applied");
                 return;
             }
-            ctx.runner().run(Command.of("debconf-set-selections")
+            CommandResult r = ctx.runner().run(Command.of("debconf-set-selections")
                     .withStdin(selections.getBytes(StandardCharsets.UTF_8)).asSensitive());
-            ctx.target().writeString(applied, selections, FileAttributes.PRIVATE);
+            if (r.executed()) {
+                ctx.target().writeString(applied, selections, FileAttributes.PRIVATE);
+            }
         } catch (CommandException e) {
             throw new ModuleException("apt.debconf_selections: debconf-set-selections failed: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -511,6 +513,10 @@ public final class AptConfigureModule implements ConfigModule {
             throw new ModuleException("apt: package index refresh after changing sources failed: " + e.getMessage(), e);
         }
         String sem = Support.instanceDir(ctx) + "/sem/" + PackageUpdateUpgradeInstallModule.UPDATE_SEMAPHORE;
+        if (ctx.runner().planMode()) {
+            ctx.log().info("plan mode: the package index was not refreshed, {} is not written", sem);
+            return;
+        }
         try {
             String stamp = Support.semaphoreStamp();
             ctx.target().writeString(sem, stamp, FileAttributes.PUBLIC);

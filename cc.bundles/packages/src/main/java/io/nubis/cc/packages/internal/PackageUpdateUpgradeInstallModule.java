@@ -107,6 +107,10 @@ public final class PackageUpdateUpgradeInstallModule implements ConfigModule {
             return;
         }
         if (step(ctx, pm.update(), "Package update failed", errors)) {
+            if (ctx.runner().planMode()) {
+                ctx.log().info("plan mode: the package index was not refreshed, {} is not written", sem);
+                return;
+            }
             try {
                 String stamp = Support.semaphoreStamp();
                 ctx.target().write(sem, stamp.getBytes(StandardCharsets.UTF_8), FileAttributes.PUBLIC);

@@ -206,4 +206,13 @@ class PackageUpdateUpgradeInstallModuleTest {
         new PackageUpdateUpgradeInstallModule().run(ctx(t, r, "package_update: false\npackages: []\n", new AptPackages(), null));
         assertEquals(List.<Command>of(), r.commands());
     }
+
+    @Test
+    void planModeRecordsTheCommandsButNoSemaphore() throws Exception {
+        TempTarget t = TempTarget.in(dir);
+        RecordingRunner r = new RecordingRunner(t).planMode(true);
+        new PackageUpdateUpgradeInstallModule().run(ctx(t, r, "package_update: true\n", new AptPackages(), null));
+        assertEquals(List.of(APT + " update"), r.commandLines());
+        assertFalse(t.exists(SEM));
+    }
 }
