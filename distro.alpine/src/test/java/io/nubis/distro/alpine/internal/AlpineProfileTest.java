@@ -60,6 +60,8 @@ class AlpineProfileTest {
     void systemInfo() {
         Map<?, ?> sys = (Map<?, ?>) load().get("system_info");
         assertEquals("alpine", sys.get("distro"));
+        assertEquals(List.of("apk"), sys.get("package_managers"));
+        assertEquals(Map.of("partition_resizer", "growpart", "block_devices", "sysfs"), sys.get("disks"));
         assertEquals("sshd", sys.get("ssh_svcname"));
         assertEquals(profile.serviceName("ssh"), sys.get("ssh_svcname"));
         Map<?, ?> user = (Map<?, ?>) sys.get("default_user");

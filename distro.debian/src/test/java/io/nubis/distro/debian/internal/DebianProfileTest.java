@@ -61,6 +61,8 @@ class DebianProfileTest {
     void systemInfo() {
         Map<?, ?> sys = (Map<?, ?>) load().get("system_info");
         assertEquals("debian", sys.get("distro"));
+        assertEquals(List.of("apt"), sys.get("package_managers"));
+        assertEquals(Map.of("partition_resizer", "growpart", "block_devices", "sysfs"), sys.get("disks"));
         assertEquals("ssh", sys.get("ssh_svcname"));
         assertEquals(profile.serviceName("ssh"), sys.get("ssh_svcname"));
         Map<?, ?> user = (Map<?, ?>) sys.get("default_user");

@@ -60,6 +60,8 @@ class FreeBsdProfileTest {
     void systemInfo() {
         Map<?, ?> sys = (Map<?, ?>) load().get("system_info");
         assertEquals("freebsd", sys.get("distro"));
+        assertEquals(List.of("pkg"), sys.get("package_managers"));
+        assertEquals(Map.of("partition_resizer", "gpart", "block_devices", "geom"), sys.get("disks"));
         assertEquals("sshd", sys.get("ssh_svcname"));
         assertEquals(profile.serviceName("ssh"), sys.get("ssh_svcname"));
         Map<?, ?> user = (Map<?, ?>) sys.get("default_user");
