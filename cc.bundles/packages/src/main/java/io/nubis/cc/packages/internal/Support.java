@@ -1,16 +1,10 @@
 package io.nubis.cc.packages.internal;
 
-import java.io.IOException;
 import java.util.Map;
-import java.util.Optional;
 
-import io.nubis.api.config.Values;
 import io.nubis.api.module.ModuleContext;
-import io.nubis.api.module.ModuleException;
-import io.nubis.api.target.FileAttributes;
-import io.nubis.api.target.TargetRoot;
 
-/** Small helpers shared by the package modules: system_info facts, cloud_dir, change-aware writes. */
+/** Small helpers for package_update_upgrade_install: system_info facts and the instance directory. */
 final class Support {
     private Support() {
     }
@@ -39,41 +33,9 @@ final class Support {
         return cloudDir(ctx) + "/instances/" + iid;
     }
 
-    /** Writes {@code content} unless the file already holds exactly that; true if it wrote. */
-    static boolean writeIfChanged(TargetRoot target, String path, String content, FileAttributes attrs)
-            throws IOException {
-        Optional<String> old = target.readString(path);
-        if (old.isPresent() && old.get().equals(content) && target.mode(path) == attrs.mode()) {
-            return false;
-        }
-        target.writeString(path, content, attrs);
-        return true;
-    }
-
-    /** Deletes a file if present; true if it did. */
-    static boolean deleteIfPresent(TargetRoot target, String path) throws IOException {
-        return target.exists(path) && target.delete(path);
-    }
-
-    /** A mapping value below a parent mapping, key path in errors. */
-    static Map<String, Object> map(Map<String, Object> parent, String key, String path) {
-        return Values.asMap(path, parent.get(key));
-    }
-
-    /** An optional string value below a parent mapping, key path in errors. */
-    static Optional<String> string(Map<String, Object> parent, String key, String path) {
-        Object v = parent.get(key);
-        return v == null ? Optional.empty() : Optional.of(Values.asString(path, v));
-    }
-
     /** Semaphore content as the reference writes it: {@code "<pid>: <epoch seconds>\n"}. */
     static String semaphoreStamp() {
         long ms = System.currentTimeMillis();
         return ProcessHandle.current().pid() + ": " + (ms / 1000) + "." + String.format("%03d", ms % 1000) + "\n";
-    }
-
-    /** Wraps an I/O failure naming what was being written. */
-    static ModuleException ioFailure(String what, String path, IOException e) {
-        return new ModuleException(what + ": cannot write " + path + ": " + e.getMessage(), e);
     }
 }

@@ -1,4 +1,4 @@
-package io.nubis.cc.packages.internal;
+package io.nubis.cc.apk_configure.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

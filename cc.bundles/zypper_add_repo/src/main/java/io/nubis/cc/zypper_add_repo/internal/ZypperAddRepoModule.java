@@ -1,4 +1,4 @@
-package io.nubis.cc.packages.internal;
+package io.nubis.cc.zypper_add_repo.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -103,7 +103,7 @@ public final class ZypperAddRepoModule implements ConfigModule {
             int mode = ctx.target().exists(ZYPP_CONF) ? ctx.target().mode(ZYPP_CONF) : 0644;
             ctx.target().writeString(ZYPP_CONF, old + sep + block, FileAttributes.mode(mode));
         } catch (IOException e) {
-            throw Support.ioFailure(NAME, ZYPP_CONF, e);
+            throw ioFailure(ZYPP_CONF, e);
         }
     }
 
@@ -157,7 +157,7 @@ public final class ZypperAddRepoModule implements ConfigModule {
             try {
                 ctx.target().writeString(f[0], f[1], FileAttributes.PUBLIC);
             } catch (IOException e) {
-                throw Support.ioFailure(NAME, f[0], e);
+                throw ioFailure(f[0], e);
             }
         }
     }
@@ -170,6 +170,10 @@ public final class ZypperAddRepoModule implements ConfigModule {
             lines.add("    " + IniValue.quote(e.getKey(), false) + " = " + IniValue.quote(IniValue.format(e.getValue()), true));
         }
         return String.join("\n", lines);
+    }
+
+    private static ModuleException ioFailure(String path, IOException e) {
+        return new ModuleException(NAME + ": cannot write " + path + ": " + e.getMessage(), e);
     }
 
     private static boolean truthy(Object v) {

@@ -1,4 +1,4 @@
-package io.nubis.cc.packages.internal;
+package io.nubis.cc.apt_configure.internal;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -60,6 +60,8 @@ public final class AptConfigureModule implements ConfigModule {
     static final String SIGNED_BY_DIR = "/etc/apt/cloud-init.gpg.d/";
     static final String DEFAULT_KEYSERVER = "keyserver.ubuntu.com";
     static final String ADD_APT_REPO_MATCH = "^[\\w-]+:\\w";
+    /** The per-instance semaphore package_update_upgrade_install also records after a refresh. */
+    static final String UPDATE_SEMAPHORE = "update_sources";
     static final List<String> DEB822_DEFAULTS = List.of(SOURCES_DIR + "debian.sources", SOURCES_DIR + "ubuntu.sources");
     private static final Pattern KEYID = Pattern.compile("(0[xX])?[0-9A-Fa-f ]{8,}");
     private static final Pattern KEYSERVER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9+.:/\\[\\]_-]*");
@@ -512,7 +514,7 @@ public final class AptConfigureModule implements ConfigModule {
         } catch (CommandException e) {
             throw new ModuleException("apt: package index refresh after changing sources failed: " + e.getMessage(), e);
         }
-        String sem = Support.instanceDir(ctx) + "/sem/" + PackageUpdateUpgradeInstallModule.UPDATE_SEMAPHORE;
+        String sem = Support.instanceDir(ctx) + "/sem/" + UPDATE_SEMAPHORE;
         if (ctx.runner().planMode()) {
             ctx.log().info("plan mode: the package index was not refreshed, {} is not written", sem);
             return;

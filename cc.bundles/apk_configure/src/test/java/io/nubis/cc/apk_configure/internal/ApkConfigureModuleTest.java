@@ -1,4 +1,4 @@
-package io.nubis.cc.packages.internal;
+package io.nubis.cc.apk_configure.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.nubis.cc.packages.internal;
+package io.nubis.cc.apt_configure.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

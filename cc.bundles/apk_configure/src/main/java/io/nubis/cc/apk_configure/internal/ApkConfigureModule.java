@@ -1,7 +1,8 @@
-package io.nubis.cc.packages.internal;
+package io.nubis.cc.apk_configure.internal;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.osgi.service.component.annotations.Activate;
@@ -15,6 +16,7 @@ import io.nubis.api.module.ModuleContext;
 import io.nubis.api.module.ModuleException;
 import io.nubis.api.module.NubisModule;
 import io.nubis.api.target.FileAttributes;
+import io.nubis.api.target.TargetRoot;
 
 /**
  * {@code apk_configure}: writes {@code /etc/apk/repositories} from {@code apk_repos} with the
@@ -65,11 +67,11 @@ public final class ApkConfigureModule implements ConfigModule {
         String local = line("apk_repos.local_repo_base_url", apk.get("local_repo_base_url"));
         String text = render(base, version, community, testing, local);
         try {
-            if (Support.writeIfChanged(ctx.target(), REPO_FILE, text, FileAttributes.PUBLIC)) {
+            if (writeIfChanged(ctx.target(), text)) {
                 ctx.log().debug("Generated Alpine repository configuration file: {}", REPO_FILE);
             }
         } catch (IOException e) {
-            throw Support.ioFailure(NAME, REPO_FILE, e);
+            throw new ModuleException(NAME + ": cannot write " + REPO_FILE + ": " + e.getMessage(), e);
         }
     }
 
@@ -92,6 +94,16 @@ public final class ApkConfigureModule implements ConfigModule {
         }
         sb.append('\n');
         return sb.toString();
+    }
+
+    /** Writes the repositories file unless it already holds exactly {@code text}; true if it wrote. */
+    private static boolean writeIfChanged(TargetRoot target, String text) throws IOException {
+        Optional<String> old = target.readString(REPO_FILE);
+        if (old.isPresent() && old.get().equals(text) && target.mode(REPO_FILE) == FileAttributes.PUBLIC.mode()) {
+            return false;
+        }
+        target.writeString(REPO_FILE, text, FileAttributes.PUBLIC);
+        return true;
     }
 
     private static boolean flag(Map<String, Object> repo, String key) {

@@ -1,4 +1,4 @@
-package io.nubis.cc.packages.internal;
+package io.nubis.cc.apt_configure.internal;
 
 import java.util.ArrayList;
 import java.util.List;
