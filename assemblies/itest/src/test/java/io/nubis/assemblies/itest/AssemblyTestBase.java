@@ -5,6 +5,7 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +21,9 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
+import io.nubis.api.capability.Attributes;
 import io.nubis.api.capability.Namespaces;
+import io.nubis.api.module.ConfigModule;
 import io.nubis.api.distro.DistroProfile;
 
 /**
@@ -88,6 +91,21 @@ public abstract class AssemblyTestBase {
             assertEquals("io.nubis.distro." + other, other.equals(distro()),
                     present.contains("io.nubis.distro." + other));
         }
+    }
+
+    /** Every module in the assembly supports this distro: no other distro's modules are shipped. */
+    @Test
+    public void everyModuleSupportsThisDistro() throws Exception {
+        ServiceReference<?>[] modules = context.getServiceReferences(ConfigModule.class.getName(), null);
+        assertTrue("the assembly ships modules", modules != null && modules.length >= 20);
+        List<String> foreign = new ArrayList<>();
+        for (ServiceReference<?> m : modules) {
+            List<String> distros = Arrays.asList((String[]) m.getProperty(Attributes.DISTROS));
+            if (!distros.contains("all") && !distros.contains(distro())) {
+                foreign.add(m.getProperty(Namespaces.MODULE) + " " + distros);
+            }
+        }
+        assertTrue("modules for other distros: " + foreign, foreign.isEmpty());
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.nubis.cc.misc.internal;
+package io.nubis.cc.resolv_conf.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.nubis.cc.misc.internal;
+package io.nubis.cc.resolv_conf.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
