@@ -35,6 +35,9 @@ fi
 mkdir -p "$sandbox/var/lib/cloud/seed/nocloud" "$sandbox/etc"
 : > "$sandbox/.nubis-sandbox"
 cp "$here/nocloud/meta-data" "$here/nocloud/user-data" "$sandbox/var/lib/cloud/seed/nocloud/"
+# the bare minimum of a root filesystem: the root account
+printf 'root:x:0:0:root:/root:/bin/bash\n' > "$sandbox/etc/passwd"
+printf 'root:x:0:\n' > "$sandbox/etc/group"
 # the Debian profile is chosen by the target's os-release when an assembly has several
 printf 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nID=debian\nVERSION_ID="12"\nVERSION_CODENAME=bookworm\n' \
     > "$sandbox/etc/os-release"

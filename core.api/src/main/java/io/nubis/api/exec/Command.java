@@ -90,9 +90,22 @@ public record Command(List<String> argv, Map<String, String> env, byte[] stdin, 
         return new Command(a, env, stdin, timeout, runAs, okCodes, sensitive);
     }
 
-    /** Program and arguments joined with single spaces, secrets redacted: for logs and plans. */
+    /**
+     * Program and arguments as a shell would read them (words with spaces, quotes or other shell
+     * characters, and empty words, in single quotes), secrets redacted: for logs and plans.
+     */
     public String display() {
-        return sensitive ? argv.get(0) + " <redacted>" : String.join(" ", argv);
+        if (sensitive) {
+            return argv.get(0) + " <redacted>";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String a : argv) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(a.isEmpty() || !a.matches("[A-Za-z0-9_@%+=:,./-]+") ? "'" + a.replace("'", "'\\''") + "'" : a);
+        }
+        return sb.toString();
     }
 
     @Override

@@ -36,7 +36,7 @@ class RecordingRunnerTest {
     void failuresThrowLikeTheRealRunner() throws Exception {
         RecordingRunner r = new RecordingRunner().onFailure("passwd", 3, "passwd: password unchanged\n");
         CommandException e = assertThrows(CommandException.class, () -> r.run(Command.of("passwd", "-l", "alice")));
-        assertEquals("command 'passwd -l alice' exited with code 3 (expected 0): passwd: password unchanged", e.getMessage());
+        assertEquals("command [passwd -l alice] exited with code 3 (expected 0): passwd: password unchanged", e.getMessage());
         assertEquals(3, e.result().exitCode());
         assertEquals(3, r.run(Command.of("passwd", "-l", "alice").okOn(3)).exitCode());
         assertEquals(2, r.commands().size());

@@ -61,7 +61,7 @@ class BootcmdModuleTest {
         TestModuleContext ctx = TestModuleContext.builder("bootcmd").config("bootcmd: [mkfs /dev/vdz]\n")
                 .target(target).runner(runner).build();
         ModuleException e = assertThrows(ModuleException.class, () -> new BootcmdModule().run(ctx));
-        assertTrue(e.getMessage().startsWith("Failed to run bootcmd module bootcmd: command '/bin/sh "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Failed to run bootcmd module bootcmd: command [/bin/sh "), e.getMessage());
         assertTrue(e.getMessage().contains("exited with code 3"), e.getMessage());
         assertEquals(List.of("mkfs: no such device"), ctx.consoleLines());
     }

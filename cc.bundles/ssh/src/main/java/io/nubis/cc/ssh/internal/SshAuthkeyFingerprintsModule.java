@@ -48,7 +48,11 @@ public class SshAuthkeyFingerprintsModule implements ConfigModule {
                 }
                 Optional<Accounts.Account> a = accounts.user(u.name());
                 if (a.isEmpty()) {
-                    errors.add("users: user '" + u.name() + "' does not exist in /etc/passwd");
+                    if (ctx.runner().planMode()) {
+                        ctx.log().info("plan mode: user '{}' is not in /etc/passwd yet; no fingerprints", u.name());
+                    } else {
+                        errors.add("users: user '" + u.name() + "' does not exist in /etc/passwd");
+                    }
                     continue;
                 }
                 print(ctx, u.name(), ak.fileFor(a.get()), ak.read(a.get()), hash, algorithm);

@@ -337,7 +337,13 @@ public class SshModule implements ConfigModule {
             String options, List<String> errors) {
         Optional<Accounts.Account> a = accounts.user(name);
         if (a.isEmpty()) {
-            errors.add("ssh_authorized_keys: user '" + name + "' does not exist in /etc/passwd");
+            if (ctx.runner().planMode()) {
+                // in plan mode the user is created by a recorded command that did not run
+                ctx.log().info("plan mode: user '{}' is not in /etc/passwd yet; would write {} key(s) for it",
+                        name, keys.size());
+            } else {
+                errors.add("ssh_authorized_keys: user '" + name + "' does not exist in /etc/passwd");
+            }
             return;
         }
         try {

@@ -395,6 +395,15 @@ class SshModuleTest {
     }
 
     @Test
+    void inPlanModeAUserCreatedByARecordedCommandIsNotAnError() throws Exception {
+        runner.planMode(true);
+        new SshModule().run(ctx(
+                "system_info:\n  default_user: {name: carol}\nssh_keys: {}\nssh_authorized_keys: ['" + Fixtures.ED + "']\n"));
+        assertFalse(target.exists("/home/carol/.ssh/authorized_keys"));
+        assertTrue(target.text("/root/.ssh/authorized_keys").contains("login as the user \\\"carol\\\""));
+    }
+
+    @Test
     void metadataKeysAcceptListsStringsAndMappings() {
         assertEquals(List.of("a", "b", "c", "d"), SshModule.metadataKeys(Map.of("v1", Map.of("public_ssh_keys",
                 List.of("a\nb\n", Map.of("k", List.of("c")), "  d  ")))));

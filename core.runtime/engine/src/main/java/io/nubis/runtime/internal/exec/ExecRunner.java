@@ -105,7 +105,7 @@ public final class ExecRunner implements CommandRunner {
         } catch (ExecuteException e) {
             code = e.getExitValue();
             if (!watchdog.killedProcess()) {
-                throw new CommandException("command '" + command.display() + "' failed: " + reason(command, e),
+                throw new CommandException("command [" + command.display() + "] failed: " + reason(command, e),
                         new CommandResult(code, out.bytes(), err.bytes(), true));
             }
         } catch (IOException e) {
@@ -119,7 +119,7 @@ public final class ExecRunner implements CommandRunner {
                     command.display(), maxOutput, out.dropped(), err.dropped());
         }
         if (watchdog.killedProcess()) {
-            throw new CommandException("command '" + command.display() + "' timed out after "
+            throw new CommandException("command [" + command.display() + "] timed out after "
                     + describe(command.timeout()) + " and was killed", result);
         }
         if (!command.okCodes().contains(code)) {
@@ -177,9 +177,9 @@ public final class ExecRunner implements CommandRunner {
         return sb.toString();
     }
 
-    /** "command 'X' exited with code N (expected 0)" and, unless sensitive, the first lines of stderr. */
+    /** "command [X] exited with code N (expected 0)" and, unless sensitive, the first lines of stderr. */
     public static String failureMessage(Command command, CommandResult result) {
-        StringBuilder sb = new StringBuilder("command '").append(command.display()).append("' exited with code ")
+        StringBuilder sb = new StringBuilder("command [").append(command.display()).append("] exited with code ")
                 .append(result.exitCode());
         List<Integer> ok = new ArrayList<>(command.okCodes());
         ok.sort(null);

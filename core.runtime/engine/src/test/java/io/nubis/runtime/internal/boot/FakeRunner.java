@@ -35,7 +35,7 @@ final class FakeRunner implements CommandRunner {
         commands.add(command);
         CommandResult r = results.getOrDefault(command.argv().get(0), new CommandResult(0, new byte[0], new byte[0], true));
         if (!command.okCodes().contains(r.exitCode())) {
-            throw new CommandException("command '" + command.display() + "' exited with code " + r.exitCode(), r);
+            throw new CommandException("command [" + command.display() + "] exited with code " + r.exitCode(), r);
         }
         return r;
     }

@@ -73,7 +73,7 @@ class ExecRunnerTest {
     void unexpectedExitCodeFailsWithTheFirstLinesOfStderr() {
         Command c = Command.of("sh", "-c", "for i in 1 2 3 4 5 6 7; do echo line$i >&2; done; exit 3");
         CommandException e = assertThrows(CommandException.class, () -> host.run(c));
-        assertEquals("command 'sh -c for i in 1 2 3 4 5 6 7; do echo line$i >&2; done; exit 3' exited with code 3"
+        assertEquals("command [sh -c 'for i in 1 2 3 4 5 6 7; do echo line$i >&2; done; exit 3'] exited with code 3"
                 + " (expected 0): line1\nline2\nline3\nline4\nline5\n... (2 more lines)", e.getMessage());
         assertEquals(3, e.result().exitCode());
         assertTrue(e.result().executed());
@@ -84,9 +84,9 @@ class ExecRunnerTest {
         assertEquals(3, host.run(Command.of("sh", "-c", "exit 3").okOn(3)).exitCode());
         Command onlyThree = new Command(List.of("sh", "-c", "exit 0"), null, null, null, null, Set.of(3), false);
         CommandException e = assertThrows(CommandException.class, () -> host.run(onlyThree));
-        assertEquals("command 'sh -c exit 0' exited with code 0 (expected 3)", e.getMessage());
+        assertEquals("command [sh -c 'exit 0'] exited with code 0 (expected 3)", e.getMessage());
         CommandException m = assertThrows(CommandException.class, () -> host.run(Command.of("false").okOn(3)));
-        assertEquals("command 'false' exited with code 1 (expected one of [0, 3])", m.getMessage());
+        assertEquals("command [false] exited with code 1 (expected one of [0, 3])", m.getMessage());
     }
 
     @Test
@@ -96,7 +96,7 @@ class ExecRunnerTest {
         try {
             Command c = Command.of("sh", "-c", "echo hunter2-err >&2; exit 1", "hunter2-arg").asSensitive();
             CommandException e = assertThrows(CommandException.class, () -> host.run(c));
-            assertEquals("command 'sh <redacted>' exited with code 1 (expected 0)", e.getMessage());
+            assertEquals("command [sh <redacted>] exited with code 1 (expected 0)", e.getMessage());
             host.run(Command.of("cat").withStdin("hunter2-stdin".getBytes(StandardCharsets.UTF_8)).asSensitive());
             host.run(Command.of("echo", "visible"));
             LogOutput.flush();
@@ -115,7 +115,7 @@ class ExecRunnerTest {
         long start = System.nanoTime();
         CommandException e = assertThrows(CommandException.class,
                 () -> host.run(Command.of("sleep", "30").withTimeout(Duration.ofMillis(300))));
-        assertEquals("command 'sleep 30' timed out after 300 ms and was killed", e.getMessage());
+        assertEquals("command [sleep 30] timed out after 300 ms and was killed", e.getMessage());
         assertTrue(System.nanoTime() - start < 20_000_000_000L);
     }
 

@@ -77,7 +77,7 @@ class StepApplierTest {
             @Override
             public CommandResult run(Command c) throws CommandException {
                 ran.add(c);
-                throw new CommandException("command '" + c.display() + "' exited with code 1 (expected 0)",
+                throw new CommandException("command [" + c.display() + "] exited with code 1 (expected 0)",
                         new CommandResult(1, new byte[0], new byte[0], true));
             }
 
@@ -93,7 +93,7 @@ class StepApplierTest {
         };
         StepException e = assertThrows(StepException.class, () -> new StepApplier(target, failing)
                 .apply(List.of(Step.run("useradd", "alice"), Step.run("passwd", "-l", "alice"))));
-        assertEquals("step 1 of 2 (run 'useradd alice') failed: command 'useradd alice' exited with code 1 (expected 0)",
+        assertEquals("step 1 of 2 (run 'useradd alice') failed: command [useradd alice] exited with code 1 (expected 0)",
                 e.getMessage());
         assertInstanceOf(CommandException.class, e.getCause());
         assertEquals(1, ran.size());
