@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code nubis} / {@code cloud-init}: global options and the verbs. */
 @Command(mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "Cloud-instance initialisation agent, compatible with cloud-init.",
-        subcommands = {StatusCommand.class, QueryCommand.class, AnalyzeCommand.class, CleanCommand.class, PluginsCommand.class})
+        subcommands = {StatusCommand.class, QueryCommand.class, AnalyzeCommand.class, CleanCommand.class, SchemaCommand.class, PluginsCommand.class})
 public final class RootCommand implements Callable<Integer> {
     private final Cli cli;
 
