@@ -252,7 +252,13 @@ public final class SchemaTool {
                 return false;
             }
         }
-        SchemaReport report = validator.get().validate(doc, c.type());
+        SchemaReport report;
+        try {
+            report = validator.get().validate(doc, c.type());
+        } catch (SchemaUnavailableException e) {
+            out.println("Skipping " + c.type().id() + " schema validation. Jsonschema dependency missing.");
+            return false;
+        }
         errors.addAll(report.errors());
         SchemaReport all = new SchemaReport(errors, report.deprecations());
         if (annotate) {

@@ -35,14 +35,23 @@ public final class SchemaValidator {
      * Validates a document.
      *
      * @param document plain data from the YAML loader (normally a mapping)
+     * @throws SchemaUnavailableException if the assembly lacks the JSON-Schema library
      */
     public synchronized SchemaReport validate(Object document, SchemaType type) {
-        return engine(type).validate(document);
+        try {
+            return engine(type).validate(document);
+        } catch (LinkageError e) {
+            throw new SchemaUnavailableException(e);
+        }
     }
 
     /** Problems found while combining the module fragments (each is also logged once). */
     public synchronized List<String> fragmentWarnings() {
-        engine(SchemaType.CLOUD_CONFIG);
+        try {
+            engine(SchemaType.CLOUD_CONFIG);
+        } catch (LinkageError e) {
+            throw new SchemaUnavailableException(e);
+        }
         return List.copyOf(warnings);
     }
 
@@ -83,7 +92,13 @@ public final class SchemaValidator {
      * @param systemConfig the system config of the image (where the fatal setting is read)
      */
     public BootValidation validateAtBoot(Map<String, Object> cloudConfig, Map<String, Object> systemConfig) {
-        SchemaReport report = validate(cloudConfig, SchemaType.CLOUD_CONFIG);
+        SchemaReport report;
+        try {
+            report = validate(cloudConfig, SchemaType.CLOUD_CONFIG);
+        } catch (SchemaUnavailableException e) {
+            LOG.debug("Ignoring schema validation: {}", e.getMessage());
+            return new BootValidation(new SchemaReport(List.of(), List.of()), false);
+        }
         boolean fatal = report.hasErrors() && errorsAreFatal(systemConfig);
         if (!report.deprecations().isEmpty()) {
             LOG.warn(MarkerFactory.getMarker("DEPRECATED"),
