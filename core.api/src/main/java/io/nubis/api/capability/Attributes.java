@@ -36,7 +36,7 @@ public final class Attributes {
     public static final String DETECT_CMDLINE = "detect.cmdline";
     /** Datasource detection: if true the datasource is always a candidate (None, NoCloud with config). */
     public static final String DETECT_ALWAYS = "detect.always";
-    /** Layout: Boolean, whether the run directory is cleared by the OS at boot. */
+    /** Layout: whether the OS clears the run directory at boot; "true" or "false" in the capability (OSGi has no Boolean attribute type), Boolean in the service property. */
     public static final String EPHEMERAL_RUN = "ephemeral.run";
 
     private Attributes() {

@@ -16,8 +16,4 @@ public class AlpineAssemblyTest extends AssemblyTestBase {
         return AssemblyTestSupport.options("alpine");
     }
 
-    @Override
-    protected String distro() {
-        return "alpine";
-    }
 }

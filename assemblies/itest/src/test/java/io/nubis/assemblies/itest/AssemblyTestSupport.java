@@ -57,6 +57,6 @@ final class AssemblyTestSupport {
 
     /** Bundle symbolic name of an adapter. */
     static String adapterBsn(String adapter) {
-        return "io.nubis.adapter." + adapter;
+        return "io.nubis.adapter." + adapter.replace("-", "");
     }
 }

@@ -16,8 +16,4 @@ public class DebianAssemblyTest extends AssemblyTestBase {
         return AssemblyTestSupport.options("debian");
     }
 
-    @Override
-    protected String distro() {
-        return "debian";
-    }
 }

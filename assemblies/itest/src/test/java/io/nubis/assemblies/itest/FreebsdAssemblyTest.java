@@ -16,8 +16,4 @@ public class FreebsdAssemblyTest extends AssemblyTestBase {
         return AssemblyTestSupport.options("freebsd");
     }
 
-    @Override
-    protected String distro() {
-        return "freebsd";
-    }
 }

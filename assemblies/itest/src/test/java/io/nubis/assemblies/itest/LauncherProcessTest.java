@@ -110,7 +110,7 @@ class LauncherProcessTest {
         Path broken = tmp.resolve("broken");
         copyTree(tree("debian"), broken);
         try (Stream<Path> s = Files.list(broken.resolve("bundles"))) {
-            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("info.picocli")).toList()) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("picocli")).toList()) {
                 Files.delete(p);
             }
         }

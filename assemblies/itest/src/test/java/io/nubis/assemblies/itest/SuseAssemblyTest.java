@@ -16,8 +16,4 @@ public class SuseAssemblyTest extends AssemblyTestBase {
         return AssemblyTestSupport.options("suse");
     }
 
-    @Override
-    protected String distro() {
-        return "suse";
-    }
 }

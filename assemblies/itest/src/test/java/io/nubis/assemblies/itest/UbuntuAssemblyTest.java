@@ -16,8 +16,4 @@ public class UbuntuAssemblyTest extends AssemblyTestBase {
         return AssemblyTestSupport.options("ubuntu");
     }
 
-    @Override
-    protected String distro() {
-        return "ubuntu";
-    }
 }

@@ -178,7 +178,7 @@ public final class ExecRunner implements CommandRunner {
     }
 
     /** "command 'X' exited with code N (expected 0)" and, unless sensitive, the first lines of stderr. */
-    static String failureMessage(Command command, CommandResult result) {
+    public static String failureMessage(Command command, CommandResult result) {
         StringBuilder sb = new StringBuilder("command '").append(command.display()).append("' exited with code ")
                 .append(result.exitCode());
         List<Integer> ok = new ArrayList<>(command.okCodes());

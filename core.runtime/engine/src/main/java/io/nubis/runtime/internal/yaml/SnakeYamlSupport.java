@@ -8,10 +8,15 @@ import java.util.TreeMap;
 
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.constructor.ConstructorException;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 
@@ -20,11 +25,34 @@ final class SnakeYamlSupport {
     private SnakeYamlSupport() {
     }
 
-    /** Safe constructor whose timestamps stay the text they were written as. */
+    /**
+     * Safe constructor whose timestamps stay the text they were written as, and which refuses
+     * mappings and lists as mapping keys (PyYAML: "found unhashable key").
+     */
     private static final class PlainConstructor extends SafeConstructor {
         PlainConstructor(LoaderOptions options) {
             super(options);
             this.yamlConstructors.put(Tag.TIMESTAMP, new ConstructYamlStr());
+        }
+
+        @Override
+        protected void constructMapping2ndStep(MappingNode node, Map<Object, Object> mapping) {
+            for (NodeTuple tuple : node.getValue()) {
+                Node key = tuple.getKeyNode();
+                if (key instanceof MappingNode || key instanceof SequenceNode) {
+                    throw new KeyException(node.getStartMark(), key.getStartMark());
+                }
+            }
+            super.constructMapping2ndStep(node, mapping);
+        }
+    }
+
+    /** A mapping or list used as a mapping key. */
+    private static final class KeyException extends ConstructorException {
+        private static final long serialVersionUID = 1L;
+
+        KeyException(Mark context, Mark problem) {
+            super("while constructing a mapping", context, "found unhashable key", problem);
         }
     }
 

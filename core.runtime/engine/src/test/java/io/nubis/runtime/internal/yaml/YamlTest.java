@@ -90,6 +90,13 @@ class YamlTest {
     }
 
     @Test
+    void collectionKeysAreRefusedLikePyYaml() {
+        YamlException e = assertThrows(YamlException.class, () -> Yaml.load("a: 1\nb: {{ x }}\n", "k"));
+        assertEquals("k, line 2, column 5: found unhashable key (while constructing a mapping)", e.getMessage());
+        assertThrows(YamlException.class, () -> Yaml.load("? [1, 2]\n: v\n", "k"));
+    }
+
+    @Test
     void topLevelMustBeMapping() {
         YamlException e = assertThrows(YamlException.class, () -> Yaml.loadMapping("- a\n- b\n", "x.cfg"));
         assertEquals("x.cfg, line 1, column 1: top level must be a mapping, got a list", e.getMessage());

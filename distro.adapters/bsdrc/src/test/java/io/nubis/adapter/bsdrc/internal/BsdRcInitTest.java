@@ -37,6 +37,7 @@ class BsdRcInitTest {
 
     @Test
     void badInputIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> init.start("a\\b"));
         assertThrows(IllegalArgumentException.class, () -> init.powerState("off", "now", ""));
         assertThrows(IllegalArgumentException.class, () -> init.powerState("halt", "later", ""));
         assertThrows(IllegalArgumentException.class, () -> init.enable("x=1 y"));

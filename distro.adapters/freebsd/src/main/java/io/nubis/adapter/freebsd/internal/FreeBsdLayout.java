@@ -12,7 +12,7 @@ import io.nubis.api.distro.FilesystemLayout;
  * under the ports prefix. /var/run is a disk directory here, so the run directory is not
  * trusted to be empty at boot: the runtime clears it itself.
  */
-@Capability(namespace = Namespaces.LAYOUT, name = FreeBsdLayout.NAME, attribute = Attributes.EPHEMERAL_RUN + ":Boolean=false")
+@Capability(namespace = Namespaces.LAYOUT, name = FreeBsdLayout.NAME, attribute = Attributes.EPHEMERAL_RUN + "=false")
 @Component(property = {Namespaces.LAYOUT + "=" + FreeBsdLayout.NAME, Attributes.EPHEMERAL_RUN + ":Boolean=false"})
 public class FreeBsdLayout implements FilesystemLayout {
     static final String NAME = "freebsd";

@@ -33,7 +33,7 @@ class FreeBsdLayoutTest {
             mf = new Manifest(in);
         }
         String provide = mf.getMainAttributes().getValue("Provide-Capability");
-        assertTrue(provide.contains("ephemeral.run:Boolean=false") && provide.contains("nubis.layout=freebsd"), provide);
+        assertTrue(provide.contains("ephemeral.run=false") && provide.contains("nubis.layout=freebsd"), provide);
         String xml = Files.readString(Path.of("target/classes/OSGI-INF/io.nubis.adapter.freebsd.internal.FreeBsdLayout.xml"));
         assertTrue(xml.contains("<property name=\"ephemeral.run\" type=\"Boolean\" value=\"false\"/>"), xml);
     }

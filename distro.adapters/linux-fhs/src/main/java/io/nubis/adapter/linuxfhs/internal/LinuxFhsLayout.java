@@ -8,7 +8,7 @@ import io.nubis.api.capability.Namespaces;
 import io.nubis.api.distro.FilesystemLayout;
 
 /** The Linux layout the reference uses: /run/cloud-init (tmpfs, empty at boot), /var/lib/cloud, /etc/cloud. */
-@Capability(namespace = Namespaces.LAYOUT, name = LinuxFhsLayout.NAME, attribute = Attributes.EPHEMERAL_RUN + ":Boolean=true")
+@Capability(namespace = Namespaces.LAYOUT, name = LinuxFhsLayout.NAME, attribute = Attributes.EPHEMERAL_RUN + "=true")
 @Component(property = {Namespaces.LAYOUT + "=" + LinuxFhsLayout.NAME, Attributes.EPHEMERAL_RUN + ":Boolean=true"})
 public class LinuxFhsLayout implements FilesystemLayout {
     static final String NAME = "linux-fhs";

@@ -33,8 +33,8 @@ class LinuxFhsLayoutTest {
             mf = new Manifest(in);
         }
         String provide = mf.getMainAttributes().getValue("Provide-Capability");
-        assertTrue(provide.contains("nubis.layout;ephemeral.run:Boolean=true;nubis.layout=linux-fhs")
-                || provide.contains("nubis.layout;nubis.layout=linux-fhs;ephemeral.run:Boolean=true"), provide);
+        assertTrue(provide.contains("nubis.layout;ephemeral.run=true;nubis.layout=linux-fhs")
+                || provide.contains("nubis.layout;nubis.layout=linux-fhs;ephemeral.run=true"), provide);
         String xml = Files.readString(Path.of("target/classes/OSGI-INF/io.nubis.adapter.linuxfhs.internal.LinuxFhsLayout.xml"));
         assertTrue(xml.contains("<property name=\"ephemeral.run\" type=\"Boolean\" value=\"true\"/>"), xml);
         assertTrue(xml.contains("<property name=\"nubis.layout\" type=\"String\" value=\"linux-fhs\"/>"), xml);

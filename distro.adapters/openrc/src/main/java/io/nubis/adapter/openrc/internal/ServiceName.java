@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /** Checks a service name before it becomes an argument, so it can never be read as an option. */
 final class ServiceName {
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_@][A-Za-z0-9_.@:\\\\-]*");
+    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
 
     private ServiceName() {
     }

@@ -36,6 +36,7 @@ class OpenRcInitTest {
 
     @Test
     void badInputIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> init.start("a\\b"));
         assertThrows(IllegalArgumentException.class, () -> init.powerState("shutdown", "now", ""));
         assertThrows(IllegalArgumentException.class, () -> init.powerState("reboot", "-5", ""));
         assertThrows(IllegalArgumentException.class, () -> init.enable("-a"));

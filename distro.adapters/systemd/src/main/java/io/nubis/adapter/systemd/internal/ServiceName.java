@@ -2,9 +2,12 @@ package io.nubis.adapter.systemd.internal;
 
 import java.util.regex.Pattern;
 
-/** Checks a service name before it becomes an argument, so it can never be read as an option. */
+/**
+ * Checks a service name before it becomes an argument, so it can never be read as an option.
+ * Unit names may hold systemd's {@code \xNN} escapes and instance names ({@code getty@tty1}).
+ */
 final class ServiceName {
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_@][A-Za-z0-9_.@:\\\\-]*");
+    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.@:\\\\-]*");
 
     private ServiceName() {
     }

@@ -21,6 +21,8 @@ class SystemdInitTest {
         assertEquals(List.of("systemctl", "enable", "chrony.service"), init.enable("chrony.service").argv());
         assertEquals(List.of("systemctl", "disable", "systemd-timesyncd"), init.disable("systemd-timesyncd").argv());
         assertEquals(List.of("systemctl", "is-active", "--quiet", "getty@tty1"), init.isActive("getty@tty1").argv());
+        assertEquals(List.of("systemctl", "restart", "systemd-fsck@dev-disk-by\\x2dlabel-root.service"),
+                init.restart("systemd-fsck@dev-disk-by\\x2dlabel-root.service").argv());
     }
 
     @Test

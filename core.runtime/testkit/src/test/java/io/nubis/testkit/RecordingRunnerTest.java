@@ -1,0 +1,54 @@
+package io.nubis.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.nubis.api.exec.Command;
+import io.nubis.api.exec.CommandException;
+
+class RecordingRunnerTest {
+    @Test
+    void recordsCommandsAndAnswersFromScripts() throws Exception {
+        RecordingRunner r = new RecordingRunner()
+                .on(Pattern.compile("^ssh-keygen -lf /etc/ssh/ssh_host_rsa"), RecordingRunner.result(0, "3072 SHA256:rsa\n", ""))
+                .onOutput("ssh-keygen", "256 SHA256:any\n")
+                .onOutput("ssh-keygen", "never used: the first match wins\n");
+        assertEquals("3072 SHA256:rsa\n", r.run(Command.of("ssh-keygen", "-lf", "/etc/ssh/ssh_host_rsa_key.pub")).out());
+        assertEquals("256 SHA256:any\n", r.run(Command.of("/usr/bin/ssh-keygen", "-lf", "/x")).out());
+        assertEquals("", r.run(Command.of("true")).out());
+        r.run(Command.of("chpasswd").withStdin("alice:pw\n".getBytes(StandardCharsets.UTF_8)).asSensitive());
+        assertEquals(List.of("ssh-keygen -lf /etc/ssh/ssh_host_rsa_key.pub", "/usr/bin/ssh-keygen -lf /x", "true", "chpasswd"),
+                r.commandLines());
+        assertArrayEquals("alice:pw\n".getBytes(StandardCharsets.UTF_8), r.commands().get(3).stdin());
+        r.clear();
+        assertEquals(List.of(), r.commandLines());
+    }
+
+    @Test
+    void failuresThrowLikeTheRealRunner() throws Exception {
+        RecordingRunner r = new RecordingRunner().onFailure("passwd", 3, "passwd: password unchanged\n");
+        CommandException e = assertThrows(CommandException.class, () -> r.run(Command.of("passwd", "-l", "alice")));
+        assertEquals("command 'passwd -l alice' exited with code 3 (expected 0): passwd: password unchanged", e.getMessage());
+        assertEquals(3, e.result().exitCode());
+        assertEquals(3, r.run(Command.of("passwd", "-l", "alice").okOn(3)).exitCode());
+        assertEquals(2, r.commands().size());
+    }
+
+    @Test
+    void whichKnowsDeclaredPrograms() throws Exception {
+        RecordingRunner r = new RecordingRunner().present("useradd", "/opt/bin/tool");
+        assertEquals(Optional.of("/usr/bin/useradd"), r.which("useradd"));
+        assertEquals(Optional.of("/opt/bin/tool"), r.which("/opt/bin/tool"));
+        assertEquals(Optional.empty(), r.which("adduser"));
+        assertEquals(false, r.planMode());
+        assertEquals(false, r.planMode(true).run(Command.of("x")).executed());
+    }
+}
