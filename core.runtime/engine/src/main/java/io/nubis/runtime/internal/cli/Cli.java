@@ -3,6 +3,8 @@ package io.nubis.runtime.internal.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 
+import io.nubis.runtime.internal.boot.CatalogPlugins;
+import io.nubis.runtime.internal.boot.Plugins;
 import io.nubis.runtime.internal.plugin.PluginCatalog;
 import picocli.CommandLine;
 
@@ -12,12 +14,19 @@ public final class Cli {
     public static final int EXIT_USAGE = 2;
 
     private final PluginCatalog catalog;
+    private final Plugins plugins;
     private final PrintStream out;
     private final PrintStream err;
     private final String prog;
 
     public Cli(PluginCatalog catalog, PrintStream out, PrintStream err, String prog) {
+        this(catalog, catalog == null ? null : new CatalogPlugins(catalog), out, err, prog);
+    }
+
+    /** A command line over given plug-ins (tests); {@code catalog} may be null if {@code plugins} is not. */
+    public Cli(PluginCatalog catalog, Plugins plugins, PrintStream out, PrintStream err, String prog) {
         this.catalog = catalog;
+        this.plugins = plugins;
         this.out = out;
         this.err = err;
         this.prog = prog;
@@ -25,6 +34,10 @@ public final class Cli {
 
     PluginCatalog catalog() {
         return catalog;
+    }
+
+    Plugins plugins() {
+        return plugins;
     }
 
     PrintStream out() {
@@ -43,6 +56,8 @@ public final class Cli {
     public int execute(String... args) {
         CommandLine cl = new CommandLine(new RootCommand(this));
         cl.setCommandName(prog);
+        // cloud-init-per's command may have its own options: everything after NAME is the command
+        cl.getSubcommands().get("per").setStopAtPositional(true);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setParameterExceptionHandler((ex, a) -> {

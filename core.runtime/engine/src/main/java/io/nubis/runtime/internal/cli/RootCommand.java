@@ -13,7 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code nubis} / {@code cloud-init}: global options and the verbs. */
 @Command(mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "Cloud-instance initialisation agent, compatible with cloud-init.",
-        subcommands = {StatusCommand.class, QueryCommand.class, AnalyzeCommand.class, CleanCommand.class, SchemaCommand.class, PluginsCommand.class})
+        subcommands = {InitCommand.class, ModulesCommand.class, SingleCommand.class, PerCommand.class,
+            StatusCommand.class, QueryCommand.class, AnalyzeCommand.class, CleanCommand.class, SchemaCommand.class,
+            PluginsCommand.class})
 public final class RootCommand implements Callable<Integer> {
     private final Cli cli;
 
@@ -26,6 +28,18 @@ public final class RootCommand implements Callable<Integer> {
 
     @Option(names = {"-d", "--debug"}, scope = ScopeType.INHERIT, description = "Show debug output on the console.")
     boolean debug;
+
+    @Option(names = "--plan", scope = ScopeType.INHERIT,
+            description = "Record commands instead of running them and print what would change (implied by a --root other than / without root privileges).")
+    boolean plan;
+
+    @Option(names = "--force", scope = ScopeType.INHERIT,
+            description = "Force running even if no datasource is found (use at your own risk).")
+    boolean force;
+
+    @Option(names = "--all-stages",
+            description = "Run the four boot stages in order in this one process (init --local, init, modules --mode config, modules --mode final).")
+    boolean allStages;
 
     RootCommand(Cli cli) {
         this.cli = cli;
@@ -41,6 +55,9 @@ public final class RootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (allStages) {
+            return BootCommand.run(this, true, java.util.List.of(), io.nubis.runtime.internal.boot.AllStages::run);
+        }
         spec.commandLine().usage(spec.commandLine().getErr());
         return Cli.EXIT_USAGE;
     }

@@ -22,6 +22,7 @@ import io.nubis.api.distro.PackageManager;
 import io.nubis.api.distro.PrivilegeRules;
 import io.nubis.api.distro.UserManager;
 import io.nubis.api.module.ConfigModule;
+import io.nubis.api.report.ReportingHandler;
 
 /**
  * Lists and selects plug-ins from service properties alone. Where several services share a
@@ -105,5 +106,46 @@ public final class PluginCatalog {
                     + plugin.bundle() + " failed to activate");
         }
         return svc;
+    }
+
+    /**
+     * The highest-ranked {@link ReportingHandler} service whose {@code type} property is
+     * {@code type}, got (activated) now; empty if there is none or it fails to activate.
+     */
+    public Optional<ReportingHandler> reportingHandler(String type) {
+        if (type == null || !type.matches("[A-Za-z0-9_.-]+")) {
+            return Optional.empty();
+        }
+        try {
+            List<ServiceReference<ReportingHandler>> refs = new ArrayList<>(
+                    context.getServiceReferences(ReportingHandler.class, "(" + ReportingHandler.TYPE + "=" + type + ")"));
+            refs.sort(java.util.Collections.reverseOrder());
+            for (ServiceReference<ReportingHandler> ref : refs) {
+                ReportingHandler h = context.getService(ref);
+                if (h != null) {
+                    return Optional.of(h);
+                }
+            }
+        } catch (InvalidSyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** The highest-ranked service of a type, got (activated) now; empty if none activates. */
+    public <T> Optional<T> firstService(Class<T> type) {
+        try {
+            List<ServiceReference<T>> refs = new ArrayList<>(context.getServiceReferences(type, null));
+            refs.sort(java.util.Collections.reverseOrder());
+            for (ServiceReference<T> ref : refs) {
+                T svc = context.getService(ref);
+                if (svc != null) {
+                    return Optional.of(svc);
+                }
+            }
+        } catch (InvalidSyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 }

@@ -1,0 +1,50 @@
+package io.nubis.runtime.internal.boot;
+
+import java.util.Map;
+import java.util.Optional;
+
+import io.nubis.api.datasource.Datasource;
+import io.nubis.api.distro.Distro;
+import io.nubis.api.module.ConfigModule;
+import io.nubis.api.report.ReportingHandler;
+import io.nubis.api.template.TemplateRenderer;
+import io.nubis.runtime.internal.ds.DetectionHints;
+import io.nubis.runtime.internal.modules.ModuleInfo;
+
+/**
+ * The plug-ins the boot engine uses, listed from metadata and got (activated) one at a time
+ * when used. In the framework this is the plug-in catalog; tests give plain objects.
+ */
+public interface Plugins {
+    /**
+     * The distro profile wired to its adapters.
+     *
+     * @param osId the target's os-release ID, to choose among several profiles
+     * @throws IllegalStateException if the assembly has no usable profile
+     */
+    Distro distro(Optional<String> osId);
+
+    /** Where the distro profile comes from (its bundle), for provenance labels. */
+    String distroSource();
+
+    /** True if the distro profile's layout adapter is available. */
+    boolean hasLayout();
+
+    /** Datasources by name. */
+    Map<String, DetectionHints> datasources();
+
+    /** Gets a datasource's service. */
+    Datasource datasource(DetectionHints hints);
+
+    /** Modules by name. */
+    Map<String, ModuleInfo> modules();
+
+    /** Gets a module's service. */
+    ConfigModule module(ModuleInfo info);
+
+    /** The reporting handler service for a {@code reporting:} type, if any. */
+    Optional<ReportingHandler> reportingHandler(String type);
+
+    /** The Jinja renderer service, if the assembly has one; got (and loaded) only when called. */
+    Optional<TemplateRenderer> templateRenderer();
+}
