@@ -84,7 +84,7 @@ final class JsonSchemaEngine {
         ObjectNode props = JsonNodeFactory.instance.objectNode();
         ArrayNode allOf = JsonNodeFactory.instance.arrayNode();
         Map<String, String> defOwners = new HashMap<>();
-        merge(core, "the engine's core schema", defs, props, allOf, defOwners, warnings);
+        merge(core, "the engine's core schema", root, defs, props, allOf, defOwners, warnings);
         for (SchemaFragment f : fragments) {
             JsonNode node = null;
             if (f.json() != null) {
@@ -104,7 +104,7 @@ final class JsonSchemaEngine {
                         + "); accepting its keys " + f.keys() + " unchecked");
             }
             if (node != null) {
-                merge((ObjectNode) node, f.source(), defs, props, allOf, defOwners, warnings);
+                merge((ObjectNode) node, f.source(), root, defs, props, allOf, defOwners, warnings);
             }
             for (String key : f.keys()) {
                 if (!props.has(key)) {
@@ -128,21 +128,25 @@ final class JsonSchemaEngine {
         return new JsonSchemaEngine(n);
     }
 
-    private static void merge(ObjectNode fragment, String source, ObjectNode defs, ObjectNode props, ArrayNode allOf,
-            Map<String, String> defOwners, Consumer<String> warnings) {
+    private static void merge(ObjectNode fragment, String source, ObjectNode root, ObjectNode defs, ObjectNode props,
+            ArrayNode allOf, Map<String, String> defOwners, Consumer<String> warnings) {
         for (Iterator<Map.Entry<String, JsonNode>> it = fragment.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             switch (e.getKey()) {
-                case "$defs" -> {
+                case "$defs", "definitions" -> {
+                    // draft-04 fragments keep definitions under "definitions": both stay where their refs point
+                    ObjectNode target = e.getKey().equals("$defs") ? defs
+                            : root.has("definitions") ? (ObjectNode) root.get("definitions") : root.putObject("definitions");
                     for (Iterator<Map.Entry<String, JsonNode>> d = e.getValue().fields(); d.hasNext();) {
                         Map.Entry<String, JsonNode> def = d.next();
-                        JsonNode existing = defs.get(def.getKey());
+                        JsonNode existing = target.get(def.getKey());
+                        String owner = e.getKey() + "/" + def.getKey();
                         if (existing == null) {
-                            defs.set(def.getKey(), def.getValue());
-                            defOwners.put(def.getKey(), source);
+                            target.set(def.getKey(), def.getValue());
+                            defOwners.put(owner, source);
                         } else if (!existing.equals(def.getValue())) {
-                            warnings.accept("Schema fragment " + source + " redefines $defs/" + def.getKey()
-                                    + " of " + defOwners.get(def.getKey()) + "; keeping the first definition");
+                            warnings.accept("Schema fragment " + source + " redefines " + owner + " of "
+                                    + defOwners.get(owner) + "; keeping the first definition");
                         }
                     }
                 }
@@ -164,8 +168,14 @@ final class JsonSchemaEngine {
                         allOf.addAll((ArrayNode) e.getValue());
                     }
                 }
-                case "$comment", "description", "$schema", "title" -> {
-                    // documentation only
+                case "$comment", "description", "$schema", "$id", "title" -> {
+                    // documentation only; the combined schema is draft 2020-12
+                }
+                case "type" -> {
+                    if (!"object".equals(e.getValue().asText())) {
+                        warnings.accept("Schema fragment " + source + ": ignoring top-level type '"
+                                + e.getValue().asText() + "' (the cloud-config is a mapping)");
+                    }
                 }
                 default -> warnings.accept("Schema fragment " + source + ": ignoring top-level key '" + e.getKey()
                         + "' (a fragment has $defs, properties and allOf)");

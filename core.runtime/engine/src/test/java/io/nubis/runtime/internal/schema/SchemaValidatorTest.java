@@ -12,6 +12,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.nubis.api.logging.LogLevel;
+import io.nubis.api.logging.LogOutput;
+import io.nubis.api.logging.LogRecord;
 import io.nubis.runtime.internal.yaml.Yaml;
 
 class SchemaValidatorTest {
@@ -140,6 +143,22 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void draft04StyleFragmentsOfTheModuleBundlesWork() {
+        SchemaValidator v = new SchemaValidator(List.of(SchemaFragment.of("io.nubis.cc.bootcmd!/schema/bootcmd.json", """
+                {"$schema": "http://json-schema.org/draft-04/schema#", "title": "bootcmd", "type": "object",
+                 "definitions": {"cmd": {"oneOf": [{"type": "array", "items": {"type": "string"}}, {"type": "string"}]}},
+                 "properties": {"bootcmd": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/cmd"}}}}
+                """)));
+        assertEquals(List.of(), v.fragmentWarnings());
+        assertEquals(List.of(), v.validate(Map.of("bootcmd", List.of("echo hi", List.of("ls", "-l"))),
+                SchemaType.CLOUD_CONFIG).errors());
+        assertEquals(List.of("bootcmd.0: 3 is not of type 'array', 'string'"),
+                formatted(v.validate(Map.of("bootcmd", List.of(3)), SchemaType.CLOUD_CONFIG).errors()));
+        assertEquals(List.of("bootcmd: [] is too short"),
+                formatted(v.validate(Map.of("bootcmd", List.of()), SchemaType.CLOUD_CONFIG).errors()));
+    }
+
+    @Test
     void twoModulesOnOneKeyMustBothHold() {
         SchemaValidator v = new SchemaValidator(List.of(
                 SchemaFragment.of("a", "{\"properties\": {\"k\": {\"type\": \"string\"}}}"),
@@ -181,6 +200,30 @@ class SchemaValidatorTest {
                 "config.2.type: 'tunnel' is not one of ['physical', 'bond', 'bridge', 'vlan', 'nameserver', 'route',"
                         + " 'loopback', 'infiniband']"),
                 formatted(v.validate(bad, SchemaType.NETWORK_CONFIG).errors()));
+    }
+
+    @Test
+    void bootValidationLogsLikeTheReference() {
+        List<LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.function.Consumer<LogRecord> listener = r -> {
+            if (r.loggerName().endsWith("SchemaValidator")) {
+                records.add(r);
+            }
+        };
+        LogOutput.addListener(listener);
+        try {
+            validator().validateAtBoot(Map.of("old_key", "x", "users", List.of(Map.of("name", 1))), Map.of());
+        } finally {
+            LogOutput.removeListener(listener);
+        }
+        assertEquals(2, records.size(), records.toString());
+        assertEquals(LogLevel.DEPRECATED, records.get(0).level());
+        assertEquals("Deprecated cloud-config provided:\nold_key: Deprecated in version 20.1. Use ``new_key`` instead.",
+                records.get(0).message());
+        assertEquals(LogLevel.WARNING, records.get(1).level());
+        assertEquals("Invalid cloud-config provided: Please run 'sudo cloud-init schema --system' to see the schema"
+                + " errors.", records.get(1).message());
+        assertFalse(records.get(1).message().contains("name"), "no user-data detail at boot");
     }
 
     @Test
