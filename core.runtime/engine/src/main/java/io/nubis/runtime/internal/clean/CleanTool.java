@@ -23,7 +23,7 @@ import io.nubis.api.exec.CommandException;
 import io.nubis.api.exec.CommandRunner;
 import io.nubis.api.target.FileAttributes;
 import io.nubis.api.target.TargetRoot;
-import io.nubis.runtime.internal.status.CloudPaths;
+import io.nubis.runtime.internal.status.ToolPaths;
 
 /**
  * {@code cloud-init clean}: removes what the agent wrote so it runs again as on a first boot.
@@ -51,7 +51,6 @@ public final class CleanTool {
             "/etc/network/interfaces.d/50-cloud-init.cfg");
     /** Generated sshd config. */
     static final List<String> SSH_FILES = List.of("/etc/ssh/sshd_config.d/50-cloud-init.conf");
-    static final String CLEAN_DIR = "/etc/cloud/clean.d";
     static final String MACHINE_ID = "/etc/machine-id";
     static final String FSTAB = "/etc/fstab";
     /** The mount option cc_mounts marks its fstab lines with. */
@@ -60,12 +59,14 @@ public final class CleanTool {
     private static final Pattern OUTPUT_TARGET = Pattern.compile("(\\||>+)\\s*(.*)");
 
     private final TargetRoot target;
+    private final ToolPaths paths;
     private final CommandRunner runner;
     private final CleanEnvironment env;
     private final PrintStream err;
 
-    public CleanTool(TargetRoot target, CommandRunner runner, CleanEnvironment env, PrintStream err) {
+    public CleanTool(TargetRoot target, ToolPaths paths, CommandRunner runner, CleanEnvironment env, PrintStream err) {
         this.target = target;
+        this.paths = paths;
         this.runner = runner;
         this.env = env;
         this.err = err;
@@ -135,20 +136,20 @@ public final class CleanTool {
         } catch (Failure e) {
             return error(e.getMessage());
         }
-        if (!target.isDirectory(CloudPaths.CLOUD_DIR)) {
+        if (!target.isDirectory(paths.cloudDir())) {
             return 0;
         }
         List<String> entries;
         try {
-            entries = target.list(CloudPaths.CLOUD_DIR);
+            entries = target.list(paths.cloudDir());
         } catch (IOException e) {
-            return error("Could not list " + CloudPaths.CLOUD_DIR + ": " + reason(e));
+            return error("Could not list " + paths.cloudDir() + ": " + reason(e));
         }
         for (String name : entries) {
             if (name.startsWith(".") || (name.equals("seed") && !req.seed())) {
                 continue;
             }
-            String path = CloudPaths.CLOUD_DIR + "/" + name;
+            String path = paths.cloud(name);
             try {
                 target.deleteTree(path);
             } catch (IOException e) {
@@ -156,11 +157,16 @@ public final class CleanTool {
             }
         }
         try {
-            runParts(CLEAN_DIR);
+            runParts(cleanDir());
         } catch (RunPartsException | IOException e) {
-            return error("Failure during run-parts of " + CLEAN_DIR + ": " + e.getMessage());
+            return error("Failure during run-parts of " + cleanDir() + ": " + e.getMessage());
         }
         return 0;
+    }
+
+    /** The directory of executables run after cleaning ({@code /etc/cloud/clean.d}). */
+    String cleanDir() {
+        return paths.configDir() + "/clean.d";
     }
 
     private void remove(String path) throws Failure {
@@ -174,7 +180,7 @@ public final class CleanTool {
     /** Log files named by the config, plus existing rotated copies ({@code FILE*}). */
     List<String> logFiles(Map<String, Object> config) throws Failure {
         Set<String> logs = new LinkedHashSet<>();
-        Object def = config.getOrDefault("def_log_file", CloudPaths.LOG_FILE);
+        Object def = config.getOrDefault("def_log_file", paths.logFile());
         if (def instanceof String s && !s.isEmpty()) {
             logs.add(s);
         }

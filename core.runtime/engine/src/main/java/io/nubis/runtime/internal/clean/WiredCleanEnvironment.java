@@ -1,6 +1,5 @@
 package io.nubis.runtime.internal.clean;
 
-import java.io.IOException;
 import java.util.Optional;
 
 import io.nubis.api.capability.Namespaces;
@@ -10,6 +9,7 @@ import io.nubis.api.target.TargetRoot;
 import io.nubis.runtime.internal.plugin.DistroWiring;
 import io.nubis.runtime.internal.plugin.PluginCatalog;
 import io.nubis.runtime.internal.plugin.PluginInfo;
+import io.nubis.runtime.internal.status.ToolPaths;
 
 /**
  * The distro wiring of the assembly: the init system is the one the distro profile names (its
@@ -28,7 +28,7 @@ public final class WiredCleanEnvironment implements CleanEnvironment {
 
     private Optional<DistroWiring> wiring() {
         try {
-            return Optional.of(DistroWiring.select(catalog, osId()));
+            return Optional.of(DistroWiring.select(catalog, ToolPaths.osId(target)));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -53,18 +53,5 @@ public final class WiredCleanEnvironment implements CleanEnvironment {
                     + w.missing().getOrDefault(Namespaces.INIT_SYSTEM, "none named") + ")");
         }
         return catalog.service(init, InitSystem.class).powerState("reboot", "now", "");
-    }
-
-    private Optional<String> osId() {
-        try {
-            for (String line : target.readString("/etc/os-release").orElse("").split("\n")) {
-                if (line.startsWith("ID=")) {
-                    return Optional.of(line.substring(3).trim().replace("\"", "").replace("'", ""));
-                }
-            }
-        } catch (IOException e) {
-            // no os-release: the profile must then be the only one
-        }
-        return Optional.empty();
     }
 }

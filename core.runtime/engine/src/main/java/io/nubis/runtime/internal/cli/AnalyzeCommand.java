@@ -5,7 +5,8 @@ import java.time.Year;
 import java.util.concurrent.Callable;
 
 import io.nubis.runtime.internal.analyze.AnalyzeTool;
-import io.nubis.runtime.internal.status.CloudPaths;
+import io.nubis.runtime.internal.status.ToolPaths;
+import io.nubis.runtime.internal.target.ChrootTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -45,10 +46,14 @@ final class AnalyzeCommand implements Callable<Integer> {
                 description = "specify where to write output.")
         String outfile;
 
-        int run(AnalyzeTool.Mode mode, String format) {
+        int run(AnalyzeTool.Mode mode, String format) throws java.io.IOException {
             Cli cli = analyze.parent.cli();
-            String in = infile != null ? infile
-                    : Path.of(analyze.parent.root(), CloudPaths.LOG_FILE.substring(1)).toString();
+            String in = infile;
+            if (in == null) {
+                ChrootTarget target = new ChrootTarget(Path.of(analyze.parent.root()));
+                String log = ToolPaths.lookup(cli.catalog(), target).logFile();
+                in = "/".equals(analyze.parent.root()) ? log : target.resolve(log).toString();
+            }
             return new AnalyzeTool(System.in, cli.out(), cli.err(), Year.now().getValue()).run(mode, in, outfile,
                     format);
         }
@@ -63,7 +68,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         String format;
 
         @Override
-        public Integer call() {
+        public Integer call() throws java.io.IOException {
             return run(AnalyzeTool.Mode.SHOW, format);
         }
     }
@@ -71,7 +76,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Command(name = "blame", description = "Print list of executed stages ordered by time to init")
     static final class Blame extends Io {
         @Override
-        public Integer call() {
+        public Integer call() throws java.io.IOException {
             return run(AnalyzeTool.Mode.BLAME, null);
         }
     }
@@ -79,7 +84,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Command(name = "dump", description = "Dump cloud-init events in JSON format")
     static final class Dump extends Io {
         @Override
-        public Integer call() {
+        public Integer call() throws java.io.IOException {
             return run(AnalyzeTool.Mode.DUMP, null);
         }
     }

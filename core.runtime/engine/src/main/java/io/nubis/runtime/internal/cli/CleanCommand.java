@@ -5,12 +5,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.nubis.runtime.internal.clean.CleanRequest;
 import io.nubis.runtime.internal.clean.CleanTool;
-import io.nubis.runtime.internal.clean.SystemConfigFiles;
 import io.nubis.runtime.internal.clean.WiredCleanEnvironment;
+import io.nubis.runtime.internal.config.ConfigLayout;
+import io.nubis.runtime.internal.config.Finding;
+import io.nubis.runtime.internal.config.SystemConfig;
+import io.nubis.runtime.internal.config.SystemConfigLoader;
+import io.nubis.runtime.internal.status.ToolPaths;
 import io.nubis.runtime.internal.exec.ExecRunner;
 import io.nubis.runtime.internal.target.ChrootTarget;
 import picocli.CommandLine.Command;
@@ -56,9 +61,19 @@ final class CleanCommand implements Callable<Integer> {
             }
         }
         ChrootTarget target = new ChrootTarget(Path.of(parent.root()));
+        ToolPaths paths = ToolPaths.lookup(parent.cli().catalog(), target);
         CleanRequest req = new CleanRequest(logs, seed, machineId, reboot, new LinkedHashSet<>(configs));
-        CleanTool tool = new CleanTool(target, new ExecRunner(target),
+        CleanTool tool = new CleanTool(target, paths, new ExecRunner(target),
                 new WiredCleanEnvironment(parent.cli().catalog(), target), parent.cli().err());
-        return tool.run(req, logs ? SystemConfigFiles.read(target) : java.util.Map.of());
+        return tool.run(req, logs ? systemConfig(target, paths) : Map.of());
+    }
+
+    /** The system config, for the log file names; problems in it are printed and the rest is used. */
+    private Map<String, Object> systemConfig(ChrootTarget target, ToolPaths paths) {
+        SystemConfig sc = new SystemConfigLoader(target, new ConfigLayout(paths.configDir(), paths.runDir())).load();
+        for (Finding f : sc.findings()) {
+            new ConsoleLog(parent.cli().err(), "clean.py").warning(String.valueOf(f));
+        }
+        return sc.config().asMap();
     }
 }

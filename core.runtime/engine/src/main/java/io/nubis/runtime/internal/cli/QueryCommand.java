@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import io.nubis.runtime.internal.query.QueryRequest;
 import io.nubis.runtime.internal.query.QueryTool;
 import io.nubis.runtime.internal.query.ServiceTemplates;
+import io.nubis.runtime.internal.status.ToolPaths;
 import io.nubis.runtime.internal.target.ChrootTarget;
 import io.nubis.runtime.internal.target.Privileges;
 import picocli.CommandLine.Command;
@@ -56,7 +57,8 @@ final class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         QueryRequest req = new QueryRequest(instanceData, userData, vendorData, varname, listKeys, all, format);
-        QueryTool tool = new QueryTool(new ChrootTarget(Path.of(parent.root())), Privileges.isRoot(),
+        ChrootTarget target = new ChrootTarget(Path.of(parent.root()));
+        QueryTool tool = new QueryTool(target, ToolPaths.lookup(parent.cli().catalog(), target), Privileges.isRoot(),
                 ServiceTemplates::lookup, parent.cli().out(), parent.cli().err());
         int rc = tool.run(req);
         if (!req.asksForSomething()) {

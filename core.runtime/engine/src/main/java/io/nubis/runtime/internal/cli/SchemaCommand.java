@@ -10,6 +10,7 @@ import io.nubis.runtime.internal.schema.SchemaFragment;
 import io.nubis.runtime.internal.schema.SchemaSources;
 import io.nubis.runtime.internal.schema.SchemaTool;
 import io.nubis.runtime.internal.schema.SchemaValidator;
+import io.nubis.runtime.internal.status.ToolPaths;
 import io.nubis.runtime.internal.target.ChrootTarget;
 import io.nubis.runtime.internal.target.Privileges;
 import picocli.CommandLine.Command;
@@ -56,7 +57,8 @@ final class SchemaCommand implements Callable<Integer> {
                     + "' (choose from 'cloud-config', 'network-config')");
         }
         ChrootTarget target = new ChrootTarget(Path.of(parent.root()));
-        SchemaTool tool = new SchemaTool(target, Privileges.isRoot(), () -> new SchemaValidator(fragments()),
+        SchemaTool tool = new SchemaTool(target, ToolPaths.lookup(parent.cli().catalog(), target), Privileges.isRoot(),
+                () -> new SchemaValidator(fragments()),
                 ServiceTemplates::lookup, parent.cli().out(), parent.cli().err());
         return tool.run(new SchemaTool.Request(configFile, system, schemaType, instanceData, annotate));
     }

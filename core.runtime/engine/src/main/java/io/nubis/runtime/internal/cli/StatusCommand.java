@@ -13,6 +13,7 @@ import io.nubis.runtime.internal.status.StatusEnvironment;
 import io.nubis.runtime.internal.status.StatusException;
 import io.nubis.runtime.internal.status.StatusPrinter;
 import io.nubis.runtime.internal.status.StatusReader;
+import io.nubis.runtime.internal.status.ToolPaths;
 import io.nubis.runtime.internal.target.ChrootTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,12 +50,13 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         StatusPrinter.Format fmt = parseFormat();
         ChrootTarget target = new ChrootTarget(Path.of(parent.root()));
-        return run(target, new HostStatusEnvironment(target), fmt);
+        return run(target, ToolPaths.lookup(parent.cli().catalog(), target), new HostStatusEnvironment(target), fmt);
     }
 
-    int run(ChrootTarget target, StatusEnvironment env, StatusPrinter.Format fmt) throws InterruptedException {
+    int run(ChrootTarget target, ToolPaths paths, StatusEnvironment env, StatusPrinter.Format fmt)
+            throws InterruptedException {
         PrintStream out = parent.cli().out();
-        StatusReader reader = new StatusReader(target, env, parent.cli().err());
+        StatusReader reader = new StatusReader(target, paths, env, parent.cli().err());
         try {
             StatusDetails details = reader.read(waitForDone);
             if (waitForDone) {

@@ -27,7 +27,7 @@ import io.nubis.runtime.internal.cli.ConsoleLog;
 import io.nubis.runtime.internal.pyjson.JsonException;
 import io.nubis.runtime.internal.pyjson.JsonReader;
 import io.nubis.runtime.internal.pyjson.JsonWriter;
-import io.nubis.runtime.internal.status.CloudPaths;
+import io.nubis.runtime.internal.status.ToolPaths;
 
 /**
  * {@code cloud-init query}: prints instance data, a value at a dot path (Jinja aliases such as
@@ -45,6 +45,7 @@ public final class QueryTool {
     private static final Pattern MISSING = Pattern.compile(Pattern.quote("CI_MISSING_JINJA_VAR/") + "\\S+");
 
     private final TargetRoot target;
+    private final ToolPaths paths;
     private final boolean root;
     private final Supplier<Optional<TemplateRendering>> templates;
     private final PrintStream out;
@@ -55,9 +56,10 @@ public final class QueryTool {
      * @param root      whether the caller is uid 0
      * @param templates finds the Jinja renderer when {@code --format} is used
      */
-    public QueryTool(TargetRoot target, boolean root, Supplier<Optional<TemplateRendering>> templates,
+    public QueryTool(TargetRoot target, ToolPaths paths, boolean root, Supplier<Optional<TemplateRendering>> templates,
             PrintStream out, PrintStream err) {
         this.target = target;
+        this.paths = paths;
         this.root = root;
         this.templates = templates;
         this.out = out;
@@ -171,14 +173,14 @@ public final class QueryTool {
     }
 
     private Map<String, Object> readInstanceData(QueryRequest req) throws QueryException {
-        String redacted = CloudPaths.run("instance-data.json");
+        String redacted = paths.run("instance-data.json");
         String dataFile;
         Path hostFile;
         if (req.instanceData() != null) {
             dataFile = req.instanceData();
             hostFile = Path.of(dataFile);
         } else if (root) {
-            String sensitive = CloudPaths.run("instance-data-sensitive.json");
+            String sensitive = paths.run("instance-data-sensitive.json");
             if (target.exists(sensitive)) {
                 dataFile = sensitive;
             } else {
@@ -190,9 +192,9 @@ public final class QueryTool {
             dataFile = redacted;
             hostFile = null;
         }
-        String userFile = req.userData() != null ? req.userData() : CloudPaths.instance("user-data.txt");
-        String vendorFile = req.vendorData() != null ? req.vendorData() : CloudPaths.instance("vendor-data.txt");
-        String combinedFile = CloudPaths.run("combined-cloud-config.json");
+        String userFile = req.userData() != null ? req.userData() : paths.instance("user-data.txt");
+        String vendorFile = req.vendorData() != null ? req.vendorData() : paths.instance("vendor-data.txt");
+        String combinedFile = paths.run("combined-cloud-config.json");
 
         byte[] raw;
         try {

@@ -25,7 +25,7 @@ import io.nubis.runtime.internal.pyjson.JsonReader;
 import io.nubis.runtime.internal.query.JinjaVars;
 import io.nubis.runtime.internal.query.ServiceTemplates;
 import io.nubis.runtime.internal.query.TemplateRendering;
-import io.nubis.runtime.internal.status.CloudPaths;
+import io.nubis.runtime.internal.status.ToolPaths;
 import io.nubis.runtime.internal.yaml.Yaml;
 import io.nubis.runtime.internal.yaml.YamlException;
 
@@ -55,6 +55,7 @@ public final class SchemaTool {
     }
 
     private final TargetRoot target;
+    private final ToolPaths paths;
     private final boolean root;
     private final Supplier<SchemaValidator> validator;
     private final Supplier<Optional<TemplateRendering>> templates;
@@ -62,9 +63,10 @@ public final class SchemaTool {
     private final PrintStream err;
     private final ConsoleLog log;
 
-    public SchemaTool(TargetRoot target, boolean root, Supplier<SchemaValidator> validator,
+    public SchemaTool(TargetRoot target, ToolPaths paths, boolean root, Supplier<SchemaValidator> validator,
             Supplier<Optional<TemplateRendering>> templates, PrintStream out, PrintStream err) {
         this.target = target;
+        this.paths = paths;
         this.root = root;
         this.validator = validator;
         this.templates = templates;
@@ -179,7 +181,7 @@ public final class SchemaTool {
     /** The instance directory path of a file, through the {@code instance} link when there is one. */
     private String instancePath(String name) {
         try {
-            Path link = target.resolve(CloudPaths.INSTANCE_LINK);
+            Path link = target.resolve(paths.instanceLink());
             Path rootPath = target.root();
             if (link.startsWith(rootPath) && !link.equals(rootPath)) {
                 return "/" + rootPath.relativize(link).toString().replace('\\', '/') + "/" + name;
@@ -187,7 +189,7 @@ public final class SchemaTool {
         } catch (IOException | RuntimeException e) {
             // fall back to the link path
         }
-        return CloudPaths.instance(name);
+        return paths.instance(name);
     }
 
     /** Validates one file; false if it was skipped (empty, not cloud-config, other network version). */
@@ -320,7 +322,7 @@ public final class SchemaTool {
                 }
                 data = JsonReader.parseObject(Files.readString(Path.of(dataPath)), dataPath);
             } else {
-                dataPath = CloudPaths.run(root ? "instance-data-sensitive.json" : "instance-data.json");
+                dataPath = paths.run(root ? "instance-data-sensitive.json" : "instance-data.json");
                 if (!target.exists(dataPath)) {
                     throw new Fatal("Error:\nCannot render jinja template vars. Instance data not yet present at "
                             + dataPath);

@@ -39,14 +39,16 @@ public final class StatusReader {
             + " enabled, and check 'systemctl' or 'journalctl' for more information.";
 
     private final TargetRoot target;
+    private final ToolPaths paths;
     private final StatusEnvironment env;
     private final PrintStream err;
 
     /**
      * @param err where the reference's systemd warning goes
      */
-    public StatusReader(TargetRoot target, StatusEnvironment env, PrintStream err) {
+    public StatusReader(TargetRoot target, ToolPaths paths, StatusEnvironment env, PrintStream err) {
         this.target = target;
+        this.paths = paths;
         this.env = env;
         this.err = err;
     }
@@ -58,8 +60,8 @@ public final class StatusReader {
      * @throws StatusException if status.json exists but cannot be read or is not the v1 format
      */
     public StatusDetails read(boolean wait) throws StatusException, InterruptedException {
-        String statusFile = CloudPaths.run("status.json");
-        String resultFile = CloudPaths.run("result.json");
+        String statusFile = paths.run("status.json");
+        String resultFile = paths.run("result.json");
         BootStatus boot = bootStatus(wait);
         Map<String, Object> v1 = new LinkedHashMap<>();
         boolean statusExists = target.exists(statusFile);
@@ -136,7 +138,7 @@ public final class StatusReader {
         if (cmdline.contains("cloud-init=enabled")) {
             return BootStatus.ENABLED_BY_KERNEL_CMDLINE;
         }
-        if (target.exists(CloudPaths.DISABLED_FILE)) {
+        if (target.exists(paths.disabledFile())) {
             return BootStatus.DISABLED_BY_MARKER_FILE;
         }
         if (cmdline.contains("cloud-init=disabled")) {
@@ -145,21 +147,21 @@ public final class StatusReader {
         if (env.kernelCmdlineVariable().contains("cloud-init=disabled") || disabledInSystemdEnvironment(wait)) {
             return BootStatus.DISABLED_BY_ENV_VARIABLE;
         }
-        if (target.exists(CloudPaths.run("disabled"))) {
+        if (target.exists(paths.run("disabled"))) {
             return BootStatus.DISABLED_BY_GENERATOR;
         }
-        if (target.exists(CloudPaths.run("enabled"))) {
+        if (target.exists(paths.run("enabled"))) {
             return BootStatus.ENABLED_BY_GENERATOR;
         }
         return BootStatus.UNKNOWN;
     }
 
     /** The reason printed as {@code detail} when there is no datasource or stage to show. */
-    static String bootDescription(BootStatus boot) {
+    String bootDescription(BootStatus boot) {
         return switch (boot) {
             case ENABLED_BY_SYSVINIT -> "Cloud-init enabled on sysvinit";
             case ENABLED_BY_KERNEL_CMDLINE -> "Cloud-init enabled by kernel command line cloud-init=enabled";
-            case DISABLED_BY_MARKER_FILE -> "Cloud-init disabled by " + CloudPaths.DISABLED_FILE;
+            case DISABLED_BY_MARKER_FILE -> "Cloud-init disabled by " + paths.disabledFile();
             case DISABLED_BY_KERNEL_CMDLINE -> "Cloud-init disabled by kernel parameter cloud-init=disabled";
             case DISABLED_BY_ENV_VARIABLE ->
                 "Cloud-init disabled by environment variable KERNEL_CMDLINE=cloud-init=disabled";
@@ -245,7 +247,7 @@ public final class StatusReader {
         return (sp < 0 ? s : s.substring(0, sp)).toLowerCase(java.util.Locale.ROOT).replace("datasource", "");
     }
 
-    private static String description(Map<String, Object> v1, BootStatus boot) {
+    private String description(Map<String, Object> v1, BootStatus boot) {
         Object ds = v1.get("datasource");
         if (ds != null && !String.valueOf(ds).isEmpty()) {
             return String.valueOf(ds);

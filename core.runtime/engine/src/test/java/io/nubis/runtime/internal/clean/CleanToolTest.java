@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.nubis.api.exec.Command;
+import io.nubis.runtime.internal.status.ToolPaths;
 import io.nubis.runtime.internal.target.ChrootTarget;
 import io.nubis.runtime.internal.testing.Files2;
 import io.nubis.runtime.internal.testing.RecordingRunner;
@@ -61,7 +62,7 @@ class CleanToolTest {
                 return reboot;
             }
         };
-        return new CleanTool(new ChrootTarget(root, false), runner, env, new PrintStream(err, true, StandardCharsets.UTF_8))
+        return new CleanTool(new ChrootTarget(root, false), ToolPaths.LINUX, runner, env, new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run(req, cfg);
     }
 
@@ -101,7 +102,7 @@ class CleanToolTest {
 
     @Test
     void logFileNamesFollowTheOutputForms() throws Exception {
-        CleanTool t = new CleanTool(new ChrootTarget(root, false), runner, null, System.err);
+        CleanTool t = new CleanTool(new ChrootTarget(root, false), ToolPaths.LINUX, runner, null, System.err);
         Map<String, Object> cfg = Map.of("def_log_file", "/var/log/nubis.log", "output", Map.of(
                 "init", List.of("> /var/log/init.out", ">> /var/log/init.err"),
                 "config", Map.of("output", "| tee -a /var/log/cfg.log", "error", "&1"),
@@ -190,12 +191,28 @@ class CleanToolTest {
     }
 
     @Test
-    void systemConfigIsMergedFromCloudCfgD() throws IOException {
-        Files2.write(root, "/etc/cloud/cloud.cfg", "def_log_file: /var/log/a.log\noutput: {all: '>> /var/log/o.log'}\n");
-        Files2.write(root, "/etc/cloud/cloud.cfg.d/05_logging.cfg", "def_log_file: /var/log/b.log\n");
-        Files2.write(root, "/etc/cloud/cloud.cfg.d/99_broken.cfg", "def_log_file: [unclosed\n");
-        Map<String, Object> cfg = SystemConfigFiles.read(new ChrootTarget(root, false));
-        assertEquals("/var/log/b.log", cfg.get("def_log_file"));
-        assertEquals(Map.of("all", ">> /var/log/o.log"), cfg.get("output"));
+    void otherLayoutsCleanTheirOwnDirectories() throws IOException {
+        Files2.write(root, "/var/db/cloud/data/x", "1");
+        Files2.write(root, "/usr/local/etc/cloud/clean.d/10-a", "#!/bin/sh\n");
+        Files.setPosixFilePermissions(root.resolve("usr/local/etc/cloud/clean.d/10-a"),
+                PosixFilePermissions.fromString("rwxr-xr-x"));
+        ToolPaths bsd = new ToolPaths("/var/run/cloud-init", "/var/db/cloud", "/usr/local/etc/cloud",
+                "/var/log/cloud-init.log");
+        CleanEnvironment env = new CleanEnvironment() {
+            @Override
+            public Optional<String> initSystem() {
+                return Optional.of("bsdrc");
+            }
+
+            @Override
+            public Command rebootCommand() {
+                return reboot;
+            }
+        };
+        assertEquals(0, new CleanTool(new ChrootTarget(root, false), bsd, runner, env,
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(req(false, false, false, false), Map.of()));
+        assertFalse(exists("/var/db/cloud/data"));
+        assertTrue(exists("/var/lib/cloud/data"), "the Linux state directory is not this layout's");
+        assertEquals(List.of(List.of("/usr/local/etc/cloud/clean.d/10-a")), runner.commands);
     }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.nubis.api.target.TargetRoot;
+import io.nubis.runtime.internal.status.ToolPaths;
 import io.nubis.runtime.internal.target.ChrootTarget;
 import io.nubis.runtime.internal.testing.Files2;
 
@@ -80,7 +81,7 @@ class QueryToolTest {
     }
 
     private int query(QueryRequest req) {
-        return new QueryTool(target, asRoot, () -> renderer, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return new QueryTool(target, ToolPaths.LINUX, asRoot, () -> renderer, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run(req);
     }
 

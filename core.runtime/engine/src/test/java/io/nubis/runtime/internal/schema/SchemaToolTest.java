@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.nubis.runtime.internal.query.TemplateRendering;
+import io.nubis.runtime.internal.status.ToolPaths;
 import io.nubis.runtime.internal.target.ChrootTarget;
 import io.nubis.runtime.internal.testing.Files2;
 
@@ -35,7 +36,7 @@ class SchemaToolTest {
     }
 
     private int schema(SchemaTool.Request req) throws IOException {
-        return new SchemaTool(new ChrootTarget(root, false), asRoot, () -> VALIDATOR, () -> renderer,
+        return new SchemaTool(new ChrootTarget(root, false), ToolPaths.LINUX, asRoot, () -> VALIDATOR, () -> renderer,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run(req);
     }

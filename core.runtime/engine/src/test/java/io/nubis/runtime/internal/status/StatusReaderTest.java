@@ -33,7 +33,7 @@ class StatusReaderTest {
     }
 
     private StatusDetails read() throws Exception {
-        return new StatusReader(new ChrootTarget(root, false), env, new PrintStream(err, true, StandardCharsets.UTF_8))
+        return new StatusReader(new ChrootTarget(root, false), ToolPaths.LINUX, env, new PrintStream(err, true, StandardCharsets.UTF_8))
                 .read(false);
     }
 
