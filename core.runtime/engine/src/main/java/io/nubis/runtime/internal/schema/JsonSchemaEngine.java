@@ -60,6 +60,25 @@ final class JsonSchemaEngine {
 
     private JsonSchemaEngine(JsonNode schemaNode) {
         this.schemaNode = schemaNode;
+        this.schema = withLibraryLoader(() -> build(schemaNode));
+    }
+
+    /**
+     * Runs with the library's class loader as context class loader: in OSGi the context loader is
+     * the launcher's, where the library would not find its own resources (meta-schemas, messages).
+     */
+    private static <T> T withLibraryLoader(java.util.function.Supplier<T> action) {
+        Thread t = Thread.currentThread();
+        ClassLoader saved = t.getContextClassLoader();
+        t.setContextClassLoader(JsonSchemaFactory.class.getClassLoader());
+        try {
+            return action.get();
+        } finally {
+            t.setContextClassLoader(saved);
+        }
+    }
+
+    private static JsonSchema build(JsonNode schemaNode) {
         JsonMetaSchema base = JsonMetaSchema.getV202012();
         JsonMetaSchema.Builder mb = JsonMetaSchema.builder(base.getIri(), base);
         for (String k : CUSTOM_KEYWORDS) {
@@ -71,8 +90,9 @@ final class JsonSchemaEngine {
                 b -> b.metaSchema(meta));
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true)
                 .pathType(PathType.JSON_POINTER).build();
-        this.schema = factory.getSchema(schemaNode, config);
-        this.schema.initializeValidators();
+        JsonSchema s = factory.getSchema(schemaNode, config);
+        s.initializeValidators();
+        return s;
     }
 
     /** The cloud-config schema: the engine's core keys and every module fragment. */
@@ -209,6 +229,10 @@ final class JsonSchemaEngine {
 
     /** Validates plain data (as the YAML loader gives it). */
     SchemaReport validate(Object instance) {
+        return withLibraryLoader(() -> validateNow(instance));
+    }
+
+    private SchemaReport validateNow(Object instance) {
         JsonNode node = toNode(instance);
         ExecutionContext[] context = new ExecutionContext[1];
         Set<ValidationMessage> messages = schema.validate(node, ctx -> {

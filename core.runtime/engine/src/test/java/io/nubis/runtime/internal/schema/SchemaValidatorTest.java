@@ -91,6 +91,16 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void formatsAreAsserted() {
+        SchemaReport r = check("reporting: {hook: {type: webhook, endpoint: 'http://[bad'}}\n");
+        assertEquals(List.of("reporting.hook: {'type': 'webhook', 'endpoint': 'http://[bad'} is not valid under any of"
+                + " the given schemas", "reporting.hook.endpoint: 'http://[bad' is not a 'uri'"), formatted(r.errors()));
+        assertEquals(List.of("reporting.hook: 'endpoint' is a required property",
+                "reporting.hook: {'type': 'webhook'} is not valid under any of the given schemas"),
+                formatted(check("reporting: {hook: {type: webhook}}\n").errors()));
+    }
+
+    @Test
     void requiredAndNestedTypeErrors() {
         SchemaReport r = check("""
                 users: [{groups: [1]}]
