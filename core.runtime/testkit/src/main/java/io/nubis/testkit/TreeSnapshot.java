@@ -13,7 +13,9 @@ import java.util.stream.Stream;
 
 /**
  * Every path under a directory (a test's target root) with its type, mode, and content or link
- * target, for idempotency tests: take one before a second run, one after, and assert they are equal.
+ * target, plus each regular file's modification time and inode: for idempotency tests, take one
+ * before a second run and one after and assert they are equal. A file rewritten with the same
+ * content (an atomic replace) counts as a change.
  *
  * <pre>{@code
  * Map<String, String> before = TreeSnapshot.of(dir);
@@ -21,30 +23,18 @@ import java.util.stream.Stream;
  * assertEquals(before, TreeSnapshot.of(dir));
  * }</pre>
  * Keys are target paths ({@code /}, {@code /etc/hostname}); values read {@code dir rwxr-xr-x},
- * {@code file rw-r--r-- BASE64} or {@code link TARGET}.
+ * {@code file rw-r--r-- BASE64 MTIME_MS INODE} or {@code link TARGET}.
  */
 public final class TreeSnapshot {
     private TreeSnapshot() {
     }
 
-    /** Types, modes, contents and link targets of everything under {@code root}. */
+    /** Types, modes, contents, link targets, and file times and inodes of everything under {@code root}. */
     public static Map<String, String> of(Path root) {
-        return walk(root, false);
-    }
-
-    /**
-     * Like {@link #of(Path)}, plus each regular file's modification time and inode, so that a
-     * file rewritten with the same content (an atomic replace) also counts as a change.
-     */
-    public static Map<String, String> withIdentity(Path root) {
-        return walk(root, true);
-    }
-
-    private static Map<String, String> walk(Path root, boolean identity) {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> s = Files.walk(root)) {
             for (Path p : (Iterable<Path>) s::iterator) {
-                out.put("/" + root.relativize(p), describe(p, identity));
+                out.put("/" + root.relativize(p), describe(p));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot snapshot " + root, e);
@@ -52,7 +42,7 @@ public final class TreeSnapshot {
         return out;
     }
 
-    private static String describe(Path p, boolean identity) throws IOException {
+    private static String describe(Path p) throws IOException {
         if (Files.isSymbolicLink(p)) {
             return "link " + Files.readSymbolicLink(p);
         }
@@ -60,11 +50,8 @@ public final class TreeSnapshot {
         if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
             return "dir " + mode;
         }
-        String file = "file " + mode + " " + Base64.getEncoder().encodeToString(Files.readAllBytes(p));
-        if (identity) {
-            file += " " + Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toMillis()
-                    + " " + Files.getAttribute(p, "unix:ino", LinkOption.NOFOLLOW_LINKS);
-        }
-        return file;
+        return "file " + mode + " " + Base64.getEncoder().encodeToString(Files.readAllBytes(p))
+                + " " + Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toMillis()
+                + " " + Files.getAttribute(p, "unix:ino", LinkOption.NOFOLLOW_LINKS);
     }
 }

@@ -24,9 +24,11 @@ import io.nubis.api.exec.CommandResult;
 import io.nubis.api.exec.CommandRunner;
 import io.nubis.api.module.ModuleException;
 import io.nubis.api.target.FileAttributes;
+import io.nubis.testkit.Profiles;
 import io.nubis.testkit.RecordingRunner;
 import io.nubis.testkit.TempTarget;
 import io.nubis.testkit.TestModuleContext;
+import io.nubis.testkit.TreeSnapshot;
 
 class LocaleModuleTest {
     @TempDir
@@ -107,11 +109,11 @@ class LocaleModuleTest {
         FakeUpdateLocale first = new FakeUpdateLocale(t);
         run("debian", t, first, "locale: de_DE.UTF-8\n");
         assertEquals("LANG=de_DE.UTF-8\n", t.text("/etc/default/locale"));
-        Map<String, String> before = Snapshot.of(dir);
+        Map<String, String> before = TreeSnapshot.of(dir);
         RecordingRunner r = new RecordingRunner(t);
         run("debian", t, r, "locale: de_DE.UTF-8\n");
         assertEquals(List.of(), r.commandLines());
-        assertEquals(before, Snapshot.of(dir));
+        assertEquals(before, TreeSnapshot.of(dir));
     }
 
     @Test
@@ -121,9 +123,9 @@ class LocaleModuleTest {
         run("suse", t, r, "locale: de_DE.UTF-8\n");
         assertEquals("LANG=de_DE.UTF-8\nLC_TIME=C\n", t.text("/etc/locale.conf"));
         assertEquals(List.of(), r.commandLines());
-        Map<String, String> before = Snapshot.of(dir);
+        Map<String, String> before = TreeSnapshot.of(dir);
         run("suse", t, r, "locale: de_DE.UTF-8\n");
-        assertEquals(before, Snapshot.of(dir));
+        assertEquals(before, TreeSnapshot.of(dir));
     }
 
     @Test
@@ -152,9 +154,9 @@ class LocaleModuleTest {
                 t.text("/etc/profile.d/50-cloud-init-locale.sh"));
         assertEquals(0644, t.mode("/etc/profile.d/50-cloud-init-locale.sh"));
         assertEquals(List.of(), r.commandLines());
-        Map<String, String> before = Snapshot.of(dir);
+        Map<String, String> before = TreeSnapshot.of(dir);
         run("alpine", t, r, "locale: en_GB.UTF-8\n");
-        assertEquals(before, Snapshot.of(dir));
+        assertEquals(before, TreeSnapshot.of(dir));
     }
 
     @Test
@@ -170,10 +172,10 @@ class LocaleModuleTest {
         assertEquals(orig.replace("default:\\", "default:lang=fr_FR.UTF-8:\\"), t.text("/etc/login.conf"),
                 "the lang entry is replaced, not added again");
         assertEquals(orig, t.text("/etc/login.conf.orig"), "the first backup is kept");
-        Map<String, String> before = Snapshot.of(dir);
+        Map<String, String> before = TreeSnapshot.of(dir);
         r.clear();
         run("freebsd", t, r, "locale: fr_FR.UTF-8\n");
-        assertEquals(before, Snapshot.of(dir));
+        assertEquals(before, TreeSnapshot.of(dir));
         assertEquals(List.of(), r.commandLines());
     }
 
