@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.nubis.api.datasource.CrawledData;
 import io.nubis.api.datasource.DatasourceException;
 import io.nubis.api.exec.Command;
+import io.nubis.testkit.TempTarget;
 
 /** cidata volumes: mount read-only, read, unmount, through the command runner. */
 class CidataVolumesTest {
@@ -34,7 +35,7 @@ class CidataVolumesTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        target = new TempTarget(tmp);
+        target = TempTarget.in(tmp);
         target.mkdirs("/run", 0755);
         ctx = new FakeContext(target);
         ctx.runner = scriptedMounts(false);
@@ -52,7 +53,7 @@ class CidataVolumesTest {
                     }
                     mountedAt.add(mp);
                     for (Map.Entry<String, String> f : files.entrySet()) {
-                        target.put(mp + "/" + f.getKey(), f.getValue());
+                        target.file(mp + "/" + f.getKey(), f.getValue());
                     }
                     return ScriptedRunner.exit(0, "");
                 })
@@ -137,8 +138,8 @@ class CidataVolumesTest {
 
     @Test
     void seedDirAndVolumeMergeLikeTheReference() throws Exception {
-        target.put("/var/lib/cloud/seed/nocloud/meta-data", "instance-id: from-dir\n");
-        target.put("/var/lib/cloud/seed/nocloud/user-data", "dir user-data");
+        target.file("/var/lib/cloud/seed/nocloud/meta-data", "instance-id: from-dir\n");
+        target.file("/var/lib/cloud/seed/nocloud/user-data", "dir user-data");
         ctx.labels.put("CIDATA", List.of("/dev/sr0"));
         volumes.put("/dev/sr0", Map.of("meta-data", "instance-id: from-cd\nlocal-hostname: cd\n",
                 "user-data", "cd user-data"));
@@ -152,9 +153,9 @@ class CidataVolumesTest {
     @Test
     void alreadyMountedVolumeIsReadInPlace() throws Exception {
         ctx.labels.put("CIDATA", List.of("/dev/sr0"));
-        target.put("/proc/mounts", "proc /proc proc rw 0 0\n/dev/sr0 /media/ci\\040data iso9660 ro 0 0\n");
-        target.put("/media/ci data/meta-data", "instance-id: mounted\n");
-        target.put("/media/ci data/user-data", "");
+        target.file("/proc/mounts", "proc /proc proc rw 0 0\n/dev/sr0 /media/ci\\040data iso9660 ro 0 0\n");
+        target.file("/media/ci data/meta-data", "instance-id: mounted\n");
+        target.file("/media/ci data/user-data", "");
         assertEquals("mounted", crawl(false).instanceId());
         assertTrue(ctx.runner.commands.isEmpty());
     }

@@ -21,6 +21,7 @@ import io.nubis.api.datasource.DatasourceContext;
 import io.nubis.api.exec.CommandRunner;
 import io.nubis.api.module.Stage;
 import io.nubis.api.target.TargetRoot;
+import io.nubis.testkit.TempTarget;
 
 /**
  * A {@link DatasourceContext} for tests: a temporary target, a scripted runner, labelled devices
