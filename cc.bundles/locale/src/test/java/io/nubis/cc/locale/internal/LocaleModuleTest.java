@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,9 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.nubis.api.config.ConfigException;
-import io.nubis.api.exec.Command;
-import io.nubis.api.exec.CommandException;
-import io.nubis.api.exec.CommandResult;
 import io.nubis.api.exec.CommandRunner;
 import io.nubis.api.module.ModuleException;
 import io.nubis.api.target.FileAttributes;
@@ -39,39 +33,13 @@ class LocaleModuleTest {
                 .target(t).runner(r).args(args).build());
     }
 
-    /** update-locale as the tool behaves: it writes KEY=VALUE into the --locale-file. */
-    static final class FakeUpdateLocale implements CommandRunner {
-        final RecordingRunner rec;
-        final TempTarget t;
-
-        FakeUpdateLocale(TempTarget t) {
-            this.t = t;
-            this.rec = new RecordingRunner(t);
-        }
-
-        @Override
-        public CommandResult run(Command c) throws CommandException {
-            CommandResult r = rec.run(c);
-            if (c.argv().get(0).equals("update-locale")) {
-                String file = c.argv().get(1).substring("--locale-file=".length());
-                try {
-                    t.writeString(file, c.argv().get(2) + "\n", FileAttributes.PUBLIC);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return r;
-        }
-
-        @Override
-        public boolean planMode() {
-            return false;
-        }
-
-        @Override
-        public Optional<String> which(String program) {
-            return rec.which(program);
-        }
+    /** A runner where update-locale behaves like the tool: it writes KEY=VALUE into the --locale-file. */
+    static RecordingRunner fakeUpdateLocale(TempTarget t) {
+        return new RecordingRunner(t).on("update-locale", c -> {
+            String file = c.argv().get(1).substring("--locale-file=".length());
+            t.writeString(file, c.argv().get(2) + "\n", FileAttributes.PUBLIC);
+            return RecordingRunner.result(0, "", "");
+        });
     }
 
     @ParameterizedTest
@@ -106,7 +74,7 @@ class LocaleModuleTest {
     @Test
     void debianSecondRunChangesNothing() throws Exception {
         TempTarget t = TempTarget.in(dir).file("/etc/locale.gen", "# de_DE.UTF-8 UTF-8\n");
-        FakeUpdateLocale first = new FakeUpdateLocale(t);
+        RecordingRunner first = fakeUpdateLocale(t);
         run("debian", t, first, "locale: de_DE.UTF-8\n");
         assertEquals("LANG=de_DE.UTF-8\n", t.text("/etc/default/locale"));
         Map<String, String> before = TreeSnapshot.of(dir);
