@@ -51,7 +51,7 @@ class NoCloudDatasourceTest {
     void nothingToFindIsEmpty() throws Exception {
         assertTrue(ds.crawl(ctx).isEmpty());
         assertEquals(List.of(List.of("CIDATA", "cidata")), ctx.labelQueries);
-        assertTrue(ctx.runner.commands.isEmpty());
+        assertTrue(ctx.runner.commands().isEmpty());
     }
 
     @Test
