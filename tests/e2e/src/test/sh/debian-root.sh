@@ -4,6 +4,7 @@
 # when the repository has it, else from the same cached debootstrap tarball
 # (${NUBIS_ROOT_CACHE:-/var/cache/nubis-test-roots}/debian-bookworm-minbase.tar.gz), built here
 # with debootstrap when missing. The JDK is bind-mounted at boot, not installed.
+# Exit 3: the root cannot be made here (no mirror, no debootstrap).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 dest=$(realpath -m "$1") tarball=$(realpath "$2")
@@ -19,7 +20,7 @@ else
         mkdir -p "$cache"
         work=$(mktemp -d "$cache/.e2e.XXXXXX")
         trap 'rm -rf "$work"' EXIT
-        debootstrap --variant=minbase bookworm "$work/root" >&2
+        debootstrap --variant=minbase bookworm "$work/root" >&2 || { echo "debian-root: debootstrap failed" >&2; exit 3; }
         tar -czf "$work/root.tar.gz" -C "$work/root" --numeric-owner .
         mv "$work/root.tar.gz" "$base"
     fi
@@ -32,7 +33,7 @@ cd "$dest"
 if [ ! -x usr/sbin/update-locale ]; then
     deb=$(ls "$cache"/locales_*.deb 2>/dev/null | head -n1 || true)
     if [ -z "$deb" ]; then
-        (cd "$cache" && apt-get download -q locales >/dev/null 2>&1)
+        (cd "$cache" && apt-get download -q locales >/dev/null 2>&1) || { echo "debian-root: cannot download locales" >&2; exit 3; }
         deb=$(ls "$cache"/locales_*.deb | head -n1)
     fi
     dpkg -x "$deb" "$dest"

@@ -222,6 +222,18 @@ abstract class BootScenarios {
         assertStatusCommand(st, 0, "not started");
     }
 
+    @Test
+    @Order(10)
+    void hotplugHookQueuesTheEvent() throws Exception {
+        Machine.Result r = m.boot1("mkdir -p /run/cloud-init && ACTION=add DEVPATH=/devices/virtual/net/eth1 INTERFACE=eth1"
+                + " SUBSYSTEM=net " + hook() + " && cat /run/cloud-init/hotplug.queue");
+        assertEquals(new Machine.Result(0, "add net /devices/virtual/net/eth1 eth1\n"), r);
+    }
+
+    String hook() {
+        return "/usr/lib/nubis/libexec/hotplug-hook";
+    }
+
     /** One file under DIRS (files or directories) holds LINE. */
     void assertPrivilegeFile(String line, String... dirs) throws Exception {
         for (String dir : dirs) {

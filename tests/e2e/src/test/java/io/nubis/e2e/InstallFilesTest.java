@@ -3,9 +3,11 @@ package io.nubis.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -68,6 +70,40 @@ class InstallFilesTest {
         want.add("-rwxr-xr-x ./usr/local/etc/rc.d/nubis");
         want.add("-rw-r--r-- ./usr/local/etc/devd/nubis-hotplug.conf");
         assertEquals(want, (entries("freebsd")));
+    }
+
+    @Test
+    void systemdUnitsVerify(@TempDir Path root) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/systemd-analyze")), "needs systemd-analyze");
+        Machine.Result x = Machine.host(List.of("tar", "-C", root.toString(), "-xzf", Machine.tarball("debian").toString()), 60);
+        assertEquals(0, x.code(), x.out());
+        Files.createDirectories(root.resolve("bin"));
+        Files.copy(Path.of("/bin/true"), root.resolve("bin/true"));
+        List<String> cmd = new ArrayList<>(List.of("systemd-analyze", "--man=no", "--root=" + root, "verify"));
+        for (String u : List.of("nubis.service", "cloud-init.target", "cloud-init-local.service", "cloud-init.service",
+                "cloud-config.service", "cloud-final.service")) {
+            cmd.add("/usr/lib/systemd/system/" + u);
+        }
+        Machine.Result r = Machine.host(cmd, 60);
+        assertEquals(new Machine.Result(0, ""), r);
+    }
+
+    @Test
+    void debianPackageDependsOnAJre17AndHoldsTheTarballsFiles() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/dpkg-deb")), "needs dpkg-deb");
+        Path deb;
+        try (var s = Files.list(Machine.REPO.resolve("assemblies/target"))) {
+            deb = s.filter(p -> p.getFileName().toString().matches("nubis-debian_.*_all\\.deb")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no nubis-debian_*_all.deb in assemblies/target"));
+        }
+        Machine.Result info = Machine.host(List.of("dpkg-deb", "-f", deb.toString(), "Package", "Depends", "Conflicts"), 30);
+        assertEquals(new Machine.Result(0, "Package: nubis\nDepends: default-jre-headless (>= 2:1.17) | java17-runtime-headless\n"
+                + "Conflicts: cloud-init\n"), info);
+        Machine.Result contents = Machine.host(List.of("dpkg-deb", "-c", deb.toString()), 30);
+        assertEquals(0, contents.code(), contents.out());
+        assertTrue(contents.out().lines().anyMatch(l -> l.startsWith("lrwxrwxrwx") && l.endsWith("./usr/bin/cloud-init -> ../lib/nubis/bin/cloud-init")),
+                contents.out());
+        assertTrue(contents.out().contains("./usr/lib/systemd/system/nubis.service"), contents.out());
     }
 
     private static Machine.Result generate(Path root, String cmdline) {

@@ -64,6 +64,7 @@ final class Machine {
         List<String> cmd = List.of("sh", SCRIPTS.resolve(script).toString(), root.toString(),
                 tarball(distro).toString(), JDK.toString());
         Result r = host(cmd, 600);
+        assumeTrue(r.code() != 3, script + " cannot make the root here: " + r.out().strip());
         if (r.code() != 0) {
             throw new IllegalStateException(script + " failed (" + r.code() + "):\n" + r.out());
         }
