@@ -1,0 +1,45 @@
+#!/bin/sh
+# debian-root.sh DEST TARBALL JAVA_HOME: a Debian bookworm (minbase) root for the end-to-end tests
+# with the Nubis debian tarball unpacked at /. The root comes from tools/test-roots/debian-root.sh
+# when the repository has it, else from the same cached debootstrap tarball
+# (${NUBIS_ROOT_CACHE:-/var/cache/nubis-test-roots}/debian-bookworm-minbase.tar.gz), built here
+# with debootstrap when missing. The JDK is bind-mounted at boot, not installed.
+# Exit 3: the root cannot be made here (no mirror, no debootstrap).
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+dest=$(realpath -m "$1") tarball=$(realpath "$2")
+repo_tool=$here/../../../../../tools/test-roots/debian-root.sh
+cache=${NUBIS_ROOT_CACHE:-/var/cache/nubis-test-roots}
+base=$cache/debian-bookworm-minbase.tar.gz
+rm -rf "$dest"
+if [ -f "$repo_tool" ]; then
+    sh "$repo_tool" "$dest"
+else
+    if [ ! -f "$base" ]; then
+        command -v debootstrap >/dev/null || { echo "debian-root: debootstrap is missing (apt-get install debootstrap)" >&2; exit 3; }
+        mkdir -p "$cache"
+        work=$(mktemp -d "$cache/.e2e.XXXXXX")
+        trap 'rm -rf "$work"' EXIT
+        debootstrap --variant=minbase bookworm "$work/root" >&2 || { echo "debian-root: debootstrap failed" >&2; exit 3; }
+        tar -czf "$work/root.tar.gz" -C "$work/root" --numeric-owner .
+        mv "$work/root.tar.gz" "$base"
+    fi
+    mkdir -p "$dest"
+    tar -xzf "$base" -C "$dest" --numeric-owner
+fi
+cd "$dest"
+# Debian cloud images have the locales package (update-locale, used by the locale module); minbase
+# does not: its files are unpacked from the .deb (cached beside the root tarball)
+if [ ! -x usr/sbin/update-locale ]; then
+    deb=$(ls "$cache"/locales_*.deb 2>/dev/null | head -n1 || true)
+    if [ -z "$deb" ]; then
+        (cd "$cache" && apt-get download -q locales >/dev/null 2>&1) || { echo "debian-root: cannot download locales" >&2; exit 3; }
+        deb=$(ls "$cache"/locales_*.deb | head -n1)
+    fi
+    dpkg -x "$deb" "$dest"
+fi
+mkdir -p usr/share/zoneinfo/Europe
+[ -e usr/share/zoneinfo/Europe/Berlin ] || cp /usr/share/zoneinfo/Europe/Berlin usr/share/zoneinfo/Europe/Berlin
+echo localhost > etc/hostname
+rm -f etc/cloud/cloud-init.disabled
+tar -C "$dest" -xzf "$tarball"
