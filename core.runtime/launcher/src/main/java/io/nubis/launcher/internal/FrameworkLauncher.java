@@ -93,6 +93,9 @@ final class FrameworkLauncher {
         } catch (IOException | BundleException | RuntimeException e) {
             stopQuietly(fw);
             throw new LaunchException("cannot start the assembly: " + e.getMessage(), EXIT_ASSEMBLY, e);
+        } catch (Error e) {
+            stopQuietly(fw);
+            throw e;
         }
     }
 

@@ -148,7 +148,7 @@ final class UserCreator {
             if (preExisting && !passwordSet && current != null && Accounts.locked(current)) {
                 log.debug("Password of {} is already locked", u.name());
             } else {
-                run(tools.lockPassword(u.name()));
+                lock(tools, u.name());
             }
         } else if (hasExisting || specified) {
             if (blank) {
@@ -271,6 +271,22 @@ final class UserCreator {
 
     private void run(Command c) throws CommandException {
         ctx.runner().run(c);
+    }
+
+    /**
+     * Locks the password. A tool that says the password "is already locked" (busybox passwd after
+     * {@code adduser -D}, shadow's passwd on some distros) has done what was asked, as the
+     * reference also accepts.
+     */
+    private void lock(UserManager tools, String user) throws CommandException {
+        try {
+            run(tools.lockPassword(user));
+        } catch (CommandException e) {
+            if (e.result() == null || !(e.result().err() + e.result().out()).contains("already locked")) {
+                throw e;
+            }
+            log.debug("Password of {} was already locked", user);
+        }
     }
 
     /** Adds members to groups, as the reference's {@code create_group}, skipping what is in place. */

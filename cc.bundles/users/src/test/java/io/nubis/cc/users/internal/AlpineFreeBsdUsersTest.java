@@ -55,6 +55,27 @@ class AlpineFreeBsdUsersTest {
         assertEquals(KEY + "\n", t.text("/home/bob/.ssh/authorized_keys"));
     }
 
+    /** busybox adduser -D already locks the password; busybox passwd -l then says so and exits 1. */
+    @Test
+    void anAlreadyLockedPasswordIsNotAnError() throws Exception {
+        TempTarget t = TempTarget.in(dir).user("root", 0);
+        RecordingRunner r = new RecordingRunner(t).onFailure("passwd", 1, "passwd: password for carol is already locked");
+        new UsersGroupsModule().run(TestModuleContext.builder("users_groups")
+                .config("users:\n  - name: carol\n").target(t).runner(r)
+                .users(new BusyboxUsers()).privilege(new DoasRules()).build());
+        assertEquals(List.of("adduser -D carol", "passwd -l carol"), r.commandLines());
+    }
+
+    @Test
+    void anotherPasswdFailureStillFailsTheModule() throws Exception {
+        TempTarget t = TempTarget.in(dir).user("root", 0);
+        RecordingRunner r = new RecordingRunner(t).onFailure("passwd", 1, "passwd: unknown user carol");
+        org.junit.jupiter.api.Assertions.assertThrows(io.nubis.api.module.ModuleException.class,
+                () -> new UsersGroupsModule().run(TestModuleContext.builder("users_groups")
+                        .config("users:\n  - name: carol\n").target(t).runner(r)
+                        .users(new BusyboxUsers()).privilege(new DoasRules()).build()));
+    }
+
     @Test
     void alpineDoasRuleForAnotherUserIsAnErrorAndOthersGoOn() throws Exception {
         TempTarget t = TempTarget.in(dir).user("root", 0);
