@@ -16,20 +16,31 @@ public final class AllStages {
     }
 
     /** Runs init-local, init, modules-config and modules-final; 0 if none had errors, else 1. */
-    public static int run(BootSession s) {
-        int failed = 0;
-        int[] errors = {
-            new InitStage(s, true).run(),
-            new InitStage(s, false).run(),
-            new ModulesStage(s, "config").run(),
-            new ModulesStage(s, "final").run(),
-        };
+    public static int run(BootSession s) throws java.io.IOException {
+        return run(s, StageGate.NONE);
+    }
+
+    /**
+     * The same, paced by {@code gate}: each stage starts when the init system reaches it, and its
+     * exit code (the number of errors, as the stage verbs return) goes back to the waiting unit.
+     */
+    public static int run(BootSession s, StageGate gate) throws java.io.IOException {
         String[] names = {"init-local", "init", "modules-config", "modules-final"};
-        for (int i = 0; i < errors.length; i++) {
-            if (errors[i] != 0) {
-                LOG.debug("Stage {} had {} error(s)", names[i], errors[i]);
+        java.util.List<java.util.function.IntSupplier> stages = java.util.List.of(
+                () -> new InitStage(s, true).run(),
+                () -> new InitStage(s, false).run(),
+                () -> new ModulesStage(s, "config").run(),
+                () -> new ModulesStage(s, "final").run());
+        int failed = 0;
+        for (int i = 0; i < stages.size(); i++) {
+            String gateName = StageGate.STAGES.get(i);
+            gate.awaitStart(gateName);
+            int errors = stages.get(i).getAsInt();
+            if (errors != 0) {
+                LOG.debug("Stage {} had {} error(s)", names[i], errors);
                 failed++;
             }
+            gate.finished(gateName, errors);
         }
         return failed == 0 ? 0 : 1;
     }

@@ -3,6 +3,7 @@ package io.nubis.runtime.internal.cli;
 import java.util.concurrent.Callable;
 
 import io.nubis.runtime.internal.AgentVersion;
+import io.nubis.runtime.internal.boot.StageGate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
@@ -41,6 +42,11 @@ public final class RootCommand implements Callable<Integer> {
             description = "Run the four boot stages in order in this one process (init --local, init, modules --mode config, modules --mode final).")
     boolean allStages;
 
+    @Option(names = "--stage-gate", paramLabel = "DIR",
+            description = "With --all-stages: wait before each stage until the init system's stage unit starts "
+                    + "(libexec/stage-shim STAGE, FIFOs in DIR) and hand it the stage's result.")
+    java.nio.file.Path stageGate;
+
     RootCommand(Cli cli) {
         this.cli = cli;
     }
@@ -56,7 +62,12 @@ public final class RootCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (allStages) {
-            return BootCommand.run(this, true, java.util.List.of(), io.nubis.runtime.internal.boot.AllStages::run);
+            return BootCommand.run(this, true, java.util.List.of(), s -> io.nubis.runtime.internal.boot.AllStages.run(s,
+                    stageGate == null ? StageGate.NONE : StageGate.fifos(stageGate)));
+        }
+        if (stageGate != null) {
+            cli.err().println(cli.prog() + ": error: --stage-gate goes with --all-stages");
+            return Cli.EXIT_USAGE;
         }
         spec.commandLine().usage(spec.commandLine().getErr());
         return Cli.EXIT_USAGE;
