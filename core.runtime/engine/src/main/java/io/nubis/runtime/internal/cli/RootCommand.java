@@ -14,7 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "Cloud-instance initialisation agent, compatible with cloud-init.",
         subcommands = {InitCommand.class, ModulesCommand.class, SingleCommand.class, PerCommand.class,
-            StatusCommand.class, PluginsCommand.class})
+            StatusCommand.class, QueryCommand.class, AnalyzeCommand.class, CleanCommand.class, SchemaCommand.class,
+            PluginsCommand.class})
 public final class RootCommand implements Callable<Integer> {
     private final Cli cli;
 
