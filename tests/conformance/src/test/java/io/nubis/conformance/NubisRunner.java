@@ -31,8 +31,8 @@ final class NubisRunner {
     /** Whether this assembly has a {@code schema} command (it may come from another branch). */
     boolean hasSchemaCommand() throws IOException, InterruptedException {
         if (schemaCommand == null) {
-            Proc.Result r = nubis("schema", "--help");
-            schemaCommand = r.rc() == 0 && r.out().contains("-c");
+            Proc.Result r = nubis("--help");
+            schemaCommand = r.rc() == 0 && r.out().lines().anyMatch(l -> l.matches("\\s+schema\\s.*"));
         }
         return schemaCommand;
     }
