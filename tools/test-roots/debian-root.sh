@@ -8,7 +8,7 @@
 #                      with services kept from starting (policy-rc.d exits 101).
 #
 # The root is built once with `debootstrap --variant=minbase bookworm`, using the Debian mirror
-# the host's apt sources name (deb.debian.org when the host names none), and kept as a tarball in
+# the host's apt sources name (no other host is used: none there means exit 3), kept as a tarball in
 # ${NUBIS_ROOT_CACHE:-/var/cache/nubis-test-roots}, named for suite, variant and cloud-init:
 #   debian-bookworm-minbase.tar.gz, debian-bookworm-minbase-cloud-init.tar.gz
 # (the cloud-init root is built from the base tarball, which is cached on the way). Later runs
@@ -18,8 +18,9 @@
 # is missing; never installs cloud-init on the host. /proc is mounted in the chroot only while
 # apt runs there, and always unmounted again.
 #
-# Exit codes: 0 root ready in DEST; 2 bad usage; 3 not root or no Debian mirror reachable
-# (callers may treat 3 as "environment cannot do this"); other codes: build failed.
+# Exit codes: 0 root ready in DEST; 2 bad usage; 3 not root, debootstrap not installable or no
+# Debian mirror reachable (callers may treat 3 as "environment cannot do this"); other codes:
+# the build failed (its output is on stderr).
 # Stable interface: tests/conformance and the e2e helper call this script.
 set -eu
 
@@ -63,10 +64,16 @@ host_mirror() {
 build_base() { # $1 = target directory
     if ! command -v debootstrap >/dev/null 2>&1; then
         echo "debian-root: installing debootstrap on the host" >&2
-        apt-get install -y -q debootstrap >&2 || { apt-get update -q >&2 && apt-get install -y -q debootstrap >&2; }
+        if ! apt-get install -y -q debootstrap >&2 && ! { apt-get update -q >&2 && apt-get install -y -q debootstrap >&2; }; then
+            echo "debian-root: debootstrap is missing and apt-get could not install it" >&2
+            exit 3
+        fi
     fi
     mirror=$(host_mirror)
-    mirror=${mirror:-http://deb.debian.org/debian}
+    if [ -z "$mirror" ]; then
+        echo "debian-root: no Debian mirror in the host's apt sources (/etc/apt/sources.list*)" >&2
+        exit 3
+    fi
     echo "debian-root: debootstrap --variant=$variant $suite from $mirror" >&2
     if ! debootstrap --variant="$variant" "$suite" "$1" "$mirror" >&2; then
         if [ -f "$1/debootstrap/debootstrap.log" ]; then tail -n 20 "$1/debootstrap/debootstrap.log" >&2; fi
