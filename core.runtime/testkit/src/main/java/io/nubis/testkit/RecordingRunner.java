@@ -1,5 +1,7 @@
 package io.nubis.testkit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,7 +23,8 @@ import io.nubis.runtime.internal.exec.PathSearch;
  * A command runner for tests: records every command and runs none. By default a command
  * succeeds with empty output; scripted results ({@link #on(String, CommandResult)} by program
  * name, {@link #on(Pattern, CommandResult)} by command line) are tried in the order they were
- * given and the first match wins. A result whose exit code is not in the command's
+ * given and the first match wins. A program can also be simulated ({@link #on(String, Behaviour)}):
+ * it then writes what the real one would, for the module to read back. A result whose exit code is not in the command's
  * {@code okCodes} throws a {@link CommandException} with the runtime's message, as the real
  * runner does. Thread-safe.
  *
@@ -63,6 +66,25 @@ public final class RecordingRunner implements CommandRunner {
         return add(c -> programMatches(c, program), result);
     }
 
+    /**
+     * Simulates {@code program} (by name, or full path): each run calls {@code behaviour}, which may
+     * change the target as the real program would and gives the result. In plan mode it is not
+     * called (nothing runs) and the command succeeds with empty output.
+     *
+     * <pre>{@code
+     * runner.on("update-locale", c -> {
+     *     target.writeString("/etc/default/locale", c.argv().get(1) + "\n", FileAttributes.PUBLIC);
+     *     return RecordingRunner.result(0, "", "");
+     * });
+     * }</pre>
+     */
+    public RecordingRunner on(String program, Behaviour behaviour) {
+        synchronized (this) {
+            scripts.add(new Script(c -> programMatches(c, program), null, behaviour));
+        }
+        return this;
+    }
+
     /** Answers commands whose full command line (argv joined with spaces, unredacted) contains a match. */
     public RecordingRunner on(Pattern commandLine, CommandResult result) {
         return add(c -> commandLine.matcher(String.join(" ", c.argv())).find(), result);
@@ -99,7 +121,7 @@ public final class RecordingRunner implements CommandRunner {
     }
 
     private synchronized RecordingRunner add(Predicate<Command> match, CommandResult result) {
-        scripts.add(new Script(match, result));
+        scripts.add(new Script(match, result, null));
         return this;
     }
 
@@ -112,14 +134,22 @@ public final class RecordingRunner implements CommandRunner {
 
     @Override
     public CommandResult run(Command command) throws CommandException {
-        CommandResult scripted = null;
+        Script match = null;
         synchronized (this) {
             commands.add(command);
             for (Script s : scripts) {
                 if (s.match.test(command)) {
-                    scripted = s.result;
+                    match = s;
                     break;
                 }
+            }
+        }
+        CommandResult scripted = match == null ? null : match.result;
+        if (match != null && match.behaviour != null && !planMode) {
+            try {
+                scripted = match.behaviour.run(command);
+            } catch (IOException e) {
+                throw new UncheckedIOException("simulated " + command.argv().get(0) + " failed: " + e.getMessage(), e);
             }
         }
         CommandResult r = scripted == null
@@ -167,6 +197,14 @@ public final class RecordingRunner implements CommandRunner {
         commands.clear();
     }
 
-    private record Script(Predicate<Command> match, CommandResult result) {
+    /** What a simulated program does when it runs: changes the target, gives a result. */
+    @FunctionalInterface
+    public interface Behaviour {
+        /** Runs {@code command}; the result's exit code is checked like any other. */
+        CommandResult run(Command command) throws IOException;
+    }
+
+    /** A fixed result, or a behaviour. */
+    private record Script(Predicate<Command> match, CommandResult result, Behaviour behaviour) {
     }
 }

@@ -11,9 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.nubis.api.distro.Step;
 import io.nubis.api.target.FileAttributes;
 import io.nubis.api.target.PathEscapeException;
 import io.nubis.api.target.TargetRoot;
+import io.nubis.runtime.internal.exec.StepApplier;
+import io.nubis.runtime.internal.exec.StepException;
 import io.nubis.runtime.internal.target.ChrootTarget;
 
 /**
@@ -103,6 +106,26 @@ public final class TempTarget implements TargetRoot {
 
     private void appendLine(String path, String line) {
         unchecked(() -> target.append(path, (line + "\n").getBytes(StandardCharsets.UTF_8), FileAttributes.PUBLIC));
+    }
+
+    /**
+     * Applies the file steps an adapter planned (write, append, delete, mkdir) in order, the way
+     * the runtime's step applier does; for adapter tests that check what a second plan does.
+     *
+     * @throws IllegalArgumentException if a step runs a command (plan those with a {@link RecordingRunner})
+     * @throws IOException naming the step that failed
+     */
+    public void apply(List<Step> steps) throws IOException {
+        for (Step s : steps) {
+            if (s instanceof Step.Run) {
+                throw new IllegalArgumentException("cannot apply " + StepApplier.describe(s) + " to a target");
+            }
+        }
+        try {
+            new StepApplier(this, null).apply(steps);
+        } catch (StepException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     // ---- inspection --------------------------------------------------------------------------

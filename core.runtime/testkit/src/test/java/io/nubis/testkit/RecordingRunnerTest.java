@@ -4,17 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.nubis.api.exec.Command;
 import io.nubis.api.exec.CommandException;
+import io.nubis.api.target.FileAttributes;
 
 class RecordingRunnerTest {
+    @TempDir
+    Path dir;
+
     @Test
     void recordsCommandsAndAnswersFromScripts() throws Exception {
         RecordingRunner r = new RecordingRunner()
@@ -50,5 +58,26 @@ class RecordingRunnerTest {
         assertEquals(Optional.empty(), r.which("adduser"));
         assertEquals(false, r.planMode());
         assertEquals(false, r.planMode(true).run(Command.of("x")).executed());
+    }
+
+    @Test
+    void simulatedProgramsChangeTheTargetExceptInPlanMode() throws Exception {
+        TempTarget t = TempTarget.in(dir);
+        RecordingRunner r = new RecordingRunner(t).on("update-locale", c -> {
+            t.writeString("/etc/default/locale", c.argv().get(1) + "\n", FileAttributes.PUBLIC);
+            return RecordingRunner.result(c.argv().get(1).isEmpty() ? 1 : 0, "", "no locale\n");
+        }).on("broken", c -> {
+            throw new IOException("disk full");
+        });
+        assertEquals("no locale\n", r.run(Command.of("/usr/sbin/update-locale", "LANG=C")).err());
+        assertEquals("LANG=C\n", t.text("/etc/default/locale"));
+        CommandException failed = assertThrows(CommandException.class, () -> r.run(Command.of("update-locale", "")));
+        assertEquals("command [update-locale ''] exited with code 1 (expected 0): no locale", failed.getMessage());
+        UncheckedIOException broken = assertThrows(UncheckedIOException.class, () -> r.run(Command.of("broken")));
+        assertEquals("simulated broken failed: disk full", broken.getMessage());
+        r.planMode(true).run(Command.of("update-locale", "LANG=de_DE.UTF-8"));
+        assertEquals("\n", t.text("/etc/default/locale"), "not run in plan mode");
+        assertEquals(List.of("/usr/sbin/update-locale LANG=C", "update-locale ", "broken", "update-locale LANG=de_DE.UTF-8"),
+                r.commandLines());
     }
 }

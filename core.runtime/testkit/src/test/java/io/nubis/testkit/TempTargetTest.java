@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.nubis.api.distro.Step;
 import io.nubis.api.target.FileAttributes;
 
 class TempTargetTest {
@@ -62,5 +64,22 @@ class TempTargetTest {
         assertEquals(dir.toRealPath().resolve("passwd"), t.host("/etc/passwd"));
         assertEquals("x", Files.readString(dir.resolve("passwd")));
         assertFalse(t.exists("etc/passwd"));
+    }
+
+    @Test
+    void appliesPlannedFileStepsInOrderAndRefusesCommands() throws Exception {
+        TempTarget t = TempTarget.in(dir).file("/etc/old", "x\n");
+        t.apply(List.of(new Step.Mkdir("/etc/sudoers.d", 0750),
+                new Step.Write("/etc/sudoers.d/90-nubis", "alice ALL=(ALL) ALL\n", FileAttributes.mode(0440)),
+                new Step.Append("/etc/sudoers.d/90-nubis", "bob ALL=(ALL) ALL\n", FileAttributes.mode(0440)),
+                new Step.Delete("/etc/old")));
+        assertEquals(0750, t.mode("/etc/sudoers.d"));
+        assertEquals(0440, t.mode("/etc/sudoers.d/90-nubis"));
+        assertEquals("alice ALL=(ALL) ALL\nbob ALL=(ALL) ALL\n", t.text("/etc/sudoers.d/90-nubis"));
+        assertFalse(t.exists("/etc/old"));
+        IllegalArgumentException run = assertThrows(IllegalArgumentException.class,
+                () -> t.apply(List.of(new Step.Write("/etc/never", "", FileAttributes.PUBLIC), Step.run("true"))));
+        assertEquals("cannot apply run 'true' to a target", run.getMessage());
+        assertFalse(t.exists("/etc/never"), "nothing is applied when a step runs a command");
     }
 }

@@ -1,9 +1,5 @@
 package io.nubis.distro.debian.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.osgi.annotation.bundle.Capability;
@@ -12,6 +8,7 @@ import org.osgi.service.component.annotations.Component;
 
 import io.nubis.api.capability.Attributes;
 import io.nubis.api.capability.Namespaces;
+import io.nubis.api.distro.BaseDistroProfile;
 import io.nubis.api.distro.DistroProfile;
 
 /**
@@ -27,7 +24,7 @@ import io.nubis.api.distro.DistroProfile;
 @Requirement(namespace = Namespaces.PACKAGES, name = DebianProfile.PACKAGES)
 @Requirement(namespace = Namespaces.USERS, name = DebianProfile.USERS)
 @Requirement(namespace = Namespaces.LAYOUT, name = DebianProfile.LAYOUT)
-@Component(property = {
+@Component(service = DistroProfile.class, property = {
         Namespaces.DISTRO + "=" + DebianProfile.NAME,
         Attributes.FAMILY + "=" + DebianProfile.FAMILY,
         Attributes.VARIANT + "=" + DebianProfile.VARIANT,
@@ -37,11 +34,10 @@ import io.nubis.api.distro.DistroProfile;
         Namespaces.PACKAGES + "=" + DebianProfile.PACKAGES,
         Namespaces.USERS + "=" + DebianProfile.USERS,
         Namespaces.LAYOUT + "=" + DebianProfile.LAYOUT})
-public class DebianProfile implements DistroProfile {
+public class DebianProfile extends BaseDistroProfile {
     static final String NAME = "debian";
     static final String FAMILY = "debian";
     static final String VARIANT = "debian";
-    static final String DEFAULTS = "defaults.cfg";
     static final String INIT_SYSTEM = "systemd";
     static final String PRIVILEGE = "sudo";
     static final String DEVICES = "udev";
@@ -49,54 +45,8 @@ public class DebianProfile implements DistroProfile {
     static final String USERS = "shadow";
     static final String LAYOUT = "linux-fhs";
 
-    private static final Map<String, String> SERVICES = Map.of("ssh", "ssh", "cron", "cron", "chrony", "chrony", "ntp", "ntp", "timesyncd", "systemd-timesyncd", "rsyslog", "rsyslog");
-
-    private volatile String defaults;
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String family() {
-        return FAMILY;
-    }
-
-    @Override
-    public String variant() {
-        return VARIANT;
-    }
-
-    @Override
-    public String defaultConfig() {
-        String d = defaults;
-        if (d == null) {
-            synchronized (this) {
-                d = defaults;
-                if (d == null) {
-                    d = readDefaults();
-                    defaults = d;
-                }
-            }
-        }
-        return d;
-    }
-
-    @Override
-    public Map<String, String> serviceNames() {
-        return SERVICES;
-    }
-
-    private static String readDefaults() {
-        String where = "bundle resource io/nubis/distro/debian/internal/" + DEFAULTS;
-        try (InputStream in = DebianProfile.class.getResourceAsStream(DEFAULTS)) {
-            if (in == null) {
-                throw new IllegalStateException(where + " is missing");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + where, e);
-        }
+    /** Creates the profile; defaults are read on first use. */
+    public DebianProfile() {
+        super(NAME, FAMILY, VARIANT, Map.of("ssh", "ssh", "cron", "cron", "chrony", "chrony", "ntp", "ntp", "timesyncd", "systemd-timesyncd", "rsyslog", "rsyslog"));
     }
 }

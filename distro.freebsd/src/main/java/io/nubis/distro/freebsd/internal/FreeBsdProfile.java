@@ -1,9 +1,5 @@
 package io.nubis.distro.freebsd.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.osgi.annotation.bundle.Capability;
@@ -12,6 +8,7 @@ import org.osgi.service.component.annotations.Component;
 
 import io.nubis.api.capability.Attributes;
 import io.nubis.api.capability.Namespaces;
+import io.nubis.api.distro.BaseDistroProfile;
 import io.nubis.api.distro.DistroProfile;
 
 /**
@@ -28,7 +25,7 @@ import io.nubis.api.distro.DistroProfile;
 @Requirement(namespace = Namespaces.PACKAGES, name = FreeBsdProfile.PACKAGES)
 @Requirement(namespace = Namespaces.USERS, name = FreeBsdProfile.USERS)
 @Requirement(namespace = Namespaces.LAYOUT, name = FreeBsdProfile.LAYOUT)
-@Component(property = {
+@Component(service = DistroProfile.class, property = {
         Namespaces.DISTRO + "=" + FreeBsdProfile.NAME,
         Attributes.FAMILY + "=" + FreeBsdProfile.FAMILY,
         Attributes.VARIANT + "=" + FreeBsdProfile.VARIANT,
@@ -38,11 +35,10 @@ import io.nubis.api.distro.DistroProfile;
         Namespaces.PACKAGES + "=" + FreeBsdProfile.PACKAGES,
         Namespaces.USERS + "=" + FreeBsdProfile.USERS,
         Namespaces.LAYOUT + "=" + FreeBsdProfile.LAYOUT})
-public class FreeBsdProfile implements DistroProfile {
+public class FreeBsdProfile extends BaseDistroProfile {
     static final String NAME = "freebsd";
     static final String FAMILY = "freebsd";
     static final String VARIANT = "freebsd";
-    static final String DEFAULTS = "defaults.cfg";
     static final String INIT_SYSTEM = "bsdrc";
     static final String PRIVILEGE = "sudo";
     static final String DEVICES = "devd";
@@ -50,54 +46,8 @@ public class FreeBsdProfile implements DistroProfile {
     static final String USERS = "pw";
     static final String LAYOUT = "freebsd";
 
-    private static final Map<String, String> SERVICES = Map.of("ssh", "sshd", "cron", "cron", "chrony", "chronyd", "ntp", "ntpd", "rsyslog", "rsyslogd");
-
-    private volatile String defaults;
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String family() {
-        return FAMILY;
-    }
-
-    @Override
-    public String variant() {
-        return VARIANT;
-    }
-
-    @Override
-    public String defaultConfig() {
-        String d = defaults;
-        if (d == null) {
-            synchronized (this) {
-                d = defaults;
-                if (d == null) {
-                    d = readDefaults();
-                    defaults = d;
-                }
-            }
-        }
-        return d;
-    }
-
-    @Override
-    public Map<String, String> serviceNames() {
-        return SERVICES;
-    }
-
-    private static String readDefaults() {
-        String where = "bundle resource io/nubis/distro/freebsd/internal/" + DEFAULTS;
-        try (InputStream in = FreeBsdProfile.class.getResourceAsStream(DEFAULTS)) {
-            if (in == null) {
-                throw new IllegalStateException(where + " is missing");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + where, e);
-        }
+    /** Creates the profile; defaults are read on first use. */
+    public FreeBsdProfile() {
+        super(NAME, FAMILY, VARIANT, Map.of("ssh", "sshd", "cron", "cron", "chrony", "chronyd", "ntp", "ntpd", "rsyslog", "rsyslogd"));
     }
 }

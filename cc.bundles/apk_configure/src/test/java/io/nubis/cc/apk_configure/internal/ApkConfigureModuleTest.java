@@ -15,6 +15,7 @@ import io.nubis.api.config.ConfigException;
 import io.nubis.testkit.RecordingRunner;
 import io.nubis.testkit.TempTarget;
 import io.nubis.testkit.TestModuleContext;
+import io.nubis.testkit.TreeSnapshot;
 
 class ApkConfigureModuleTest {
     private static final String HEADER = "#\n# Created by cloud-init\n#\n# This file is written on first boot of an instance\n#\n\n";
@@ -80,9 +81,9 @@ class ApkConfigureModuleTest {
         TestModuleContext ctx = TestModuleContext.builder("apk_configure").updateMode(true)
                 .config("apk_repos: {alpine_repo: {version: v3.19, community_enabled: true}}").target(t).runner(r).build();
         new ApkConfigureModule().run(ctx);
-        Map<String, String> first = Snapshot.of(dir);
+        Map<String, String> first = TreeSnapshot.of(dir);
         new ApkConfigureModule().run(ctx);
-        assertEquals(first, Snapshot.of(dir));
+        assertEquals(first, TreeSnapshot.of(dir));
         assertEquals(List.of(), r.commandLines());
     }
 

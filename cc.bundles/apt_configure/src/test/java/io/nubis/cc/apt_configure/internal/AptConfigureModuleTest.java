@@ -23,6 +23,7 @@ import io.nubis.api.module.ModuleException;
 import io.nubis.testkit.RecordingRunner;
 import io.nubis.testkit.TempTarget;
 import io.nubis.testkit.TestModuleContext;
+import io.nubis.testkit.TreeSnapshot;
 
 class AptConfigureModuleTest {
     private static final String UPDATE = "apt-get --option=Dpkg::Options::=--force-confold "
@@ -195,10 +196,10 @@ class AptConfigureModuleTest {
         assertEquals("deb http://other/ x main\ndeb http://m.example/debian bookworm contrib\n",
                 t.text("/etc/apt/sources.list.d/extra.list"));
         assertEquals("deb http://m.example/debian bookworm main\n", t.text("/etc/apt/sources.list"));
-        Map<String, String> snapshot = Snapshot.of(dir);
+        Map<String, String> snapshot = TreeSnapshot.of(dir);
         r.clear();
         module().run(first);
-        assertEquals(snapshot, Snapshot.of(dir));
+        assertEquals(snapshot, TreeSnapshot.of(dir));
         assertEquals(List.of("dpkg --print-architecture"), r.commandLines());
     }
 

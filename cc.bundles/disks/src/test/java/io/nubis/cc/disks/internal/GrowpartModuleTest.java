@@ -17,6 +17,7 @@ import io.nubis.api.module.ModuleException;
 import io.nubis.testkit.RecordingRunner;
 import io.nubis.testkit.TempTarget;
 import io.nubis.testkit.TestModuleContext;
+import io.nubis.testkit.TreeSnapshot;
 
 class GrowpartModuleTest {
     private static final String FREEBSD = "system_info: {disks: {partition_resizer: gpart, block_devices: geom}}\n";
@@ -52,10 +53,10 @@ class GrowpartModuleTest {
         RecordingRunner r = new RecordingRunner(t).present("growpart")
                 .on(Pattern.compile("--dry-run"), RecordingRunner.result(1, "NOCHANGE: partition 1 is size 20969439. it cannot be grown\n", ""));
         TestModuleContext c = TestModuleContext.builder("growpart").updateMode(true).target(t).runner(r).build();
-        Map<String, String> before = Snapshot.of(dir);
+        Map<String, String> before = TreeSnapshot.of(dir);
         new GrowpartModule().run(c);
         new GrowpartModule().run(c);
-        assertEquals(before, Snapshot.of(dir));
+        assertEquals(before, TreeSnapshot.of(dir));
         assertEquals(List.of("growpart --dry-run /dev/vda 1", "growpart --dry-run /dev/vda 1"), r.commandLines());
     }
 

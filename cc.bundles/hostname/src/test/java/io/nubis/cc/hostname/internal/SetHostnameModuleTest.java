@@ -17,6 +17,7 @@ import io.nubis.api.module.ModuleException;
 import io.nubis.testkit.RecordingRunner;
 import io.nubis.testkit.TempTarget;
 import io.nubis.testkit.TestModuleContext;
+import io.nubis.testkit.TreeSnapshot;
 
 class SetHostnameModuleTest {
     @TempDir

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.nubis.testkit.RecordingRunner;
 import io.nubis.testkit.TempTarget;
 import io.nubis.testkit.TestModuleContext;
+import io.nubis.testkit.TreeSnapshot;
 
 class UpdateHostnameModuleTest {
     @TempDir

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,15 +15,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.nubis.api.config.ConfigException;
-import io.nubis.api.exec.Command;
-import io.nubis.api.exec.CommandException;
-import io.nubis.api.exec.CommandResult;
 import io.nubis.api.exec.CommandRunner;
 import io.nubis.api.module.ModuleException;
 import io.nubis.api.target.FileAttributes;
+import io.nubis.testkit.Profiles;
 import io.nubis.testkit.RecordingRunner;
 import io.nubis.testkit.TempTarget;
 import io.nubis.testkit.TestModuleContext;
+import io.nubis.testkit.TreeSnapshot;
 
 class LocaleModuleTest {
     @TempDir
@@ -37,39 +33,13 @@ class LocaleModuleTest {
                 .target(t).runner(r).args(args).build());
     }
 
-    /** update-locale as the tool behaves: it writes KEY=VALUE into the --locale-file. */
-    static final class FakeUpdateLocale implements CommandRunner {
-        final RecordingRunner rec;
-        final TempTarget t;
-
-        FakeUpdateLocale(TempTarget t) {
-            this.t = t;
-            this.rec = new RecordingRunner(t);
-        }
-
-        @Override
-        public CommandResult run(Command c) throws CommandException {
-            CommandResult r = rec.run(c);
-            if (c.argv().get(0).equals("update-locale")) {
-                String file = c.argv().get(1).substring("--locale-file=".length());
-                try {
-                    t.writeString(file, c.argv().get(2) + "\n", FileAttributes.PUBLIC);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return r;
-        }
-
-        @Override
-        public boolean planMode() {
-            return false;
-        }
-
-        @Override
-        public Optional<String> which(String program) {
-            return rec.which(program);
-        }
+    /** A runner where update-locale behaves like the tool: it writes KEY=VALUE into the --locale-file. */
+    static RecordingRunner fakeUpdateLocale(TempTarget t) {
+        return new RecordingRunner(t).on("update-locale", c -> {
+            String file = c.argv().get(1).substring("--locale-file=".length());
+            t.writeString(file, c.argv().get(2) + "\n", FileAttributes.PUBLIC);
+            return RecordingRunner.result(0, "", "");
+        });
     }
 
     @ParameterizedTest
@@ -104,14 +74,14 @@ class LocaleModuleTest {
     @Test
     void debianSecondRunChangesNothing() throws Exception {
         TempTarget t = TempTarget.in(dir).file("/etc/locale.gen", "# de_DE.UTF-8 UTF-8\n");
-        FakeUpdateLocale first = new FakeUpdateLocale(t);
+        RecordingRunner first = fakeUpdateLocale(t);
         run("debian", t, first, "locale: de_DE.UTF-8\n");
         assertEquals("LANG=de_DE.UTF-8\n", t.text("/etc/default/locale"));
-        Map<String, String> before = Snapshot.of(dir);
+        Map<String, String> before = TreeSnapshot.of(dir);
         RecordingRunner r = new RecordingRunner(t);
         run("debian", t, r, "locale: de_DE.UTF-8\n");
         assertEquals(List.of(), r.commandLines());
-        assertEquals(before, Snapshot.of(dir));
+        assertEquals(before, TreeSnapshot.of(dir));
     }
 
     @Test
@@ -121,9 +91,9 @@ class LocaleModuleTest {
         run("suse", t, r, "locale: de_DE.UTF-8\n");
         assertEquals("LANG=de_DE.UTF-8\nLC_TIME=C\n", t.text("/etc/locale.conf"));
         assertEquals(List.of(), r.commandLines());
-        Map<String, String> before = Snapshot.of(dir);
+        Map<String, String> before = TreeSnapshot.of(dir);
         run("suse", t, r, "locale: de_DE.UTF-8\n");
-        assertEquals(before, Snapshot.of(dir));
+        assertEquals(before, TreeSnapshot.of(dir));
     }
 
     @Test
@@ -152,9 +122,9 @@ class LocaleModuleTest {
                 t.text("/etc/profile.d/50-cloud-init-locale.sh"));
         assertEquals(0644, t.mode("/etc/profile.d/50-cloud-init-locale.sh"));
         assertEquals(List.of(), r.commandLines());
-        Map<String, String> before = Snapshot.of(dir);
+        Map<String, String> before = TreeSnapshot.of(dir);
         run("alpine", t, r, "locale: en_GB.UTF-8\n");
-        assertEquals(before, Snapshot.of(dir));
+        assertEquals(before, TreeSnapshot.of(dir));
     }
 
     @Test
@@ -170,10 +140,10 @@ class LocaleModuleTest {
         assertEquals(orig.replace("default:\\", "default:lang=fr_FR.UTF-8:\\"), t.text("/etc/login.conf"),
                 "the lang entry is replaced, not added again");
         assertEquals(orig, t.text("/etc/login.conf.orig"), "the first backup is kept");
-        Map<String, String> before = Snapshot.of(dir);
+        Map<String, String> before = TreeSnapshot.of(dir);
         r.clear();
         run("freebsd", t, r, "locale: fr_FR.UTF-8\n");
-        assertEquals(before, Snapshot.of(dir));
+        assertEquals(before, TreeSnapshot.of(dir));
         assertEquals(List.of(), r.commandLines());
     }
 

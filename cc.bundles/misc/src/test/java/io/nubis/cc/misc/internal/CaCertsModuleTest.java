@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.nubis.api.config.ConfigException;
+import io.nubis.testkit.Profiles;
 import io.nubis.testkit.RecordingRunner;
 import io.nubis.testkit.TempTarget;
 import io.nubis.testkit.TestModuleContext;
+import io.nubis.testkit.TreeSnapshot;
 
 class CaCertsModuleTest {
     private static final String A = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n";
@@ -41,10 +43,10 @@ class CaCertsModuleTest {
         assertEquals(B, t.text("/usr/local/share/ca-certificates/cloud-init-ca-cert-2.crt"));
         assertEquals(0644, t.mode("/usr/local/share/ca-certificates/cloud-init-ca-cert-1.crt"));
         assertEquals(List.of("update-ca-certificates"), r.commandLines());
-        Map<String, String> before = Snapshot.of(dir);
+        Map<String, String> before = TreeSnapshot.of(dir);
         r.clear();
         run("debian", t, r, TWO);
-        assertEquals(before, Snapshot.of(dir));
+        assertEquals(before, TreeSnapshot.of(dir));
         assertEquals(List.of(), r.commandLines());
     }
 
@@ -58,10 +60,10 @@ class CaCertsModuleTest {
         assertEquals(List.of("debconf-set-selections -", "update-ca-certificates"), r.commandLines());
         assertArrayEquals("ca-certificates ca-certificates/trust_new_crts select no\n".getBytes(StandardCharsets.UTF_8),
                 r.commands().get(0).stdin());
-        Map<String, String> before = Snapshot.of(dir);
+        Map<String, String> before = TreeSnapshot.of(dir);
         r.clear();
         run("debian", t, r, "ca_certs: {remove_defaults: true}\n");
-        assertEquals(before, Snapshot.of(dir));
+        assertEquals(before, TreeSnapshot.of(dir));
         assertEquals(List.of(), r.commandLines());
     }
 

@@ -24,9 +24,11 @@ import io.nubis.adapter.zypper.internal.ZypperPackages;
 import io.nubis.api.config.ConfigException;
 import io.nubis.api.module.ModuleException;
 import io.nubis.jinja.internal.JinjavaRenderer;
+import io.nubis.testkit.Profiles;
 import io.nubis.testkit.RecordingRunner;
 import io.nubis.testkit.TempTarget;
 import io.nubis.testkit.TestModuleContext;
+import io.nubis.testkit.TreeSnapshot;
 
 class NtpModuleTest {
     private static final JinjavaRenderer JINJA = new JinjavaRenderer();
@@ -243,10 +245,10 @@ class NtpModuleTest {
                 .file("/etc/chrony/chrony.conf", "distro\n").file("/etc/chrony.conf", "distro\n");
         String yaml = "ntp: {servers: [a.example], pools: [p.example]}\n";
         run(distro, t, new RecordingRunner(t), yaml);
-        Map<String, String> before = Snapshot.of(dir);
+        Map<String, String> before = TreeSnapshot.of(dir);
         RecordingRunner r = new RecordingRunner(t);
         new NtpModule(JINJA).run(builder(distro, t, r, yaml).updateMode(true).build());
-        assertEquals(before, Snapshot.of(dir));
+        assertEquals(before, TreeSnapshot.of(dir));
         assertEquals(List.of(), r.commandLines());
     }
 }

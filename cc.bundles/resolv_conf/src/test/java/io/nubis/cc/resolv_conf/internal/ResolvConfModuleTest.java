@@ -13,8 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.nubis.api.config.ConfigException;
+import io.nubis.testkit.Profiles;
 import io.nubis.testkit.TempTarget;
 import io.nubis.testkit.TestModuleContext;
+import io.nubis.testkit.TreeSnapshot;
 
 class ResolvConfModuleTest {
     private static final String CFG = "manage_resolv_conf: true\nresolv_conf:\n"
@@ -40,9 +42,9 @@ class ResolvConfModuleTest {
                 + "search foo.example bar.example\ndomain example.com\nsortlist 10.0.0.1/255.0.0.0 10.0.0.2\n"
                 + "options rotate timeout:1 attempts:2\n", t.text("/etc/resolv.conf"));
         assertEquals(0644, t.mode("/etc/resolv.conf"));
-        Map<String, String> before = Snapshot.of(dir);
+        Map<String, String> before = TreeSnapshot.of(dir);
         run(distro, t, CFG);
-        assertEquals(before, Snapshot.of(dir));
+        assertEquals(before, TreeSnapshot.of(dir));
     }
 
     @Test

@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nubis.adapter.openrc.internal.OpenRcInit;
 import io.nubis.adapter.systemd.internal.SystemdInit;
 import io.nubis.api.exec.Command;
-import io.nubis.api.exec.CommandException;
-import io.nubis.api.exec.CommandResult;
-import io.nubis.api.exec.CommandRunner;
 import io.nubis.api.module.ModuleException;
 import io.nubis.api.target.FileAttributes;
 import io.nubis.testkit.RecordingRunner;
@@ -99,10 +96,14 @@ class SshModuleTest {
 
     @Test
     void dsaGoesToSshKeygenWithTheExactCommand() throws Exception {
-        KeygenRunner kr = new KeygenRunner(runner, target);
+        runner.on("ssh-keygen", k -> { // creates the files ssh-keygen would
+            String f = k.argv().get(k.argv().indexOf("-f") + 1);
+            target.writeString(f, "PRIVATE", FileAttributes.mode(0644));
+            target.writeString(f + ".pub", "ssh-dss AAAA root@x\n", FileAttributes.mode(0600));
+            return RecordingRunner.result(0, "Generating public/private dsa key pair.\n", "");
+        });
         TestModuleContext c = TestModuleContext.builder("ssh").config(BASE + "ssh_genkeytypes: [dsa]\n")
-                .target(target).runner(kr).profile(Fixtures.profile("ssh")).initSystem(new SystemdInit()).build();
-        runner.onOutput("ssh-keygen", "Generating public/private dsa key pair.\n");
+                .target(target).runner(runner).profile(Fixtures.profile("ssh")).initSystem(new SystemdInit()).build();
         new SshModule().run(c);
         Command cmd = runner.commands().get(0);
         assertEquals(List.of("ssh-keygen", "-t", "dsa", "-N", "", "-f", "/etc/ssh/ssh_host_dsa_key"), cmd.argv());
@@ -408,41 +409,5 @@ class SshModuleTest {
         assertEquals(List.of("a", "b", "c", "d"), SshModule.metadataKeys(Map.of("v1", Map.of("public_ssh_keys",
                 List.of("a\nb\n", Map.of("k", List.of("c")), "  d  ")))));
         assertEquals(List.of(), SshModule.metadataKeys(Map.of()));
-    }
-
-    /** Creates the files ssh-keygen would, then records like the wrapped runner. */
-    private static final class KeygenRunner implements CommandRunner {
-        private final RecordingRunner rec;
-        private final TempTarget target;
-
-        KeygenRunner(RecordingRunner rec, TempTarget target) {
-            this.rec = rec;
-            this.target = target;
-        }
-
-        @Override
-        public CommandResult run(Command c) throws CommandException {
-            CommandResult r = rec.run(c);
-            if (c.argv().get(0).equals("ssh-keygen") && c.argv().contains("-f")) {
-                String f = c.argv().get(c.argv().indexOf("-f") + 1);
-                try {
-                    target.writeString(f, "PRIVATE", FileAttributes.mode(0644));
-                    target.writeString(f + ".pub", "ssh-dss AAAA root@x\n", FileAttributes.mode(0600));
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            return r;
-        }
-
-        @Override
-        public boolean planMode() {
-            return false;
-        }
-
-        @Override
-        public Optional<String> which(String program) {
-            return rec.which(program);
-        }
     }
 }

@@ -17,9 +17,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.nubis.api.config.ConfigException;
 import io.nubis.api.module.ModuleException;
+import io.nubis.testkit.Profiles;
 import io.nubis.testkit.RecordingRunner;
 import io.nubis.testkit.TempTarget;
 import io.nubis.testkit.TestModuleContext;
+import io.nubis.testkit.TreeSnapshot;
 
 class TimezoneModuleTest {
     private static final String BERLIN = "TZif2 berlin\n";
@@ -103,12 +105,12 @@ class TimezoneModuleTest {
     void secondRunChangesNothing(String distro) throws Exception {
         TempTarget t = target().file("/etc/hostname", "h\n");
         run(distro, t, "timezone: Europe/Berlin\n");
-        Map<String, String> before = Snapshot.of(dir);
+        Map<String, String> before = TreeSnapshot.of(dir);
         RecordingRunner r = new RecordingRunner(t);
         new TimezoneModule().run(TestModuleContext.builder("timezone")
                 .config(Profiles.config(Profiles.named(distro), "timezone: Europe/Berlin\n"))
                 .target(t).runner(r).updateMode(true).build());
-        assertEquals(before, Snapshot.of(dir));
+        assertEquals(before, TreeSnapshot.of(dir));
         assertEquals(List.of(), r.commandLines());
     }
 
@@ -116,9 +118,9 @@ class TimezoneModuleTest {
     void secondRunWithACopiedLocaltimeChangesNothing() throws Exception {
         TempTarget t = target().file("/etc/localtime", UTC, 0644);
         run("debian", t, "timezone: Europe/Berlin\n");
-        Map<String, String> before = Snapshot.of(dir);
+        Map<String, String> before = TreeSnapshot.of(dir);
         run("debian", t, "timezone: Europe/Berlin\n");
-        assertEquals(before, Snapshot.of(dir));
+        assertEquals(before, TreeSnapshot.of(dir));
     }
 
     @Test

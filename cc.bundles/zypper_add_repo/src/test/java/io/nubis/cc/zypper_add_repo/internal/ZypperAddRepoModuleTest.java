@@ -17,6 +17,7 @@ import io.nubis.api.module.ModuleException;
 import io.nubis.testkit.RecordingRunner;
 import io.nubis.testkit.TempTarget;
 import io.nubis.testkit.TestModuleContext;
+import io.nubis.testkit.TreeSnapshot;
 
 class ZypperAddRepoModuleTest {
     private static final String CONFIG = "zypper:\n"
@@ -62,10 +63,10 @@ class ZypperAddRepoModuleTest {
                 .file("/etc/zypp/zypp.conf", "# Zypp config\n");
         new ZypperAddRepoModule().run(ctx(t, CONFIG));
         assertEquals("[opensuse-oss]\nmine=1\n", t.text("/etc/zypp/repos.d/opensuse-oss.repo"));
-        Map<String, String> first = Snapshot.of(dir);
+        Map<String, String> first = TreeSnapshot.of(dir);
         TestModuleContext again = TestModuleContext.builder("zypper_add_repo").updateMode(true).config(CONFIG).target(t).build();
         new ZypperAddRepoModule().run(again);
-        assertEquals(first, Snapshot.of(dir));
+        assertEquals(first, TreeSnapshot.of(dir));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.nubis.runtime.internal.boot;
 
+import java.util.List;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +16,8 @@ import io.nubis.runtime.internal.ds.DetectionHints;
 import io.nubis.runtime.internal.modules.ModuleInfo;
 import io.nubis.runtime.internal.plugin.DistroWiring;
 import io.nubis.runtime.internal.plugin.PluginCatalog;
+import io.nubis.runtime.internal.schema.SchemaFragment;
+import io.nubis.runtime.internal.schema.SchemaSources;
 import io.nubis.runtime.internal.plugin.PluginInfo;
 
 /** {@link Plugins} from the OSGi plug-in catalog: the highest-ranked service of each name wins. */
@@ -77,5 +81,10 @@ public final class CatalogPlugins implements Plugins {
     @Override
     public Optional<TemplateRenderer> templateRenderer() {
         return catalog.firstService(TemplateRenderer.class);
+    }
+
+    @Override
+    public List<SchemaFragment> schemaFragments() {
+        return SchemaSources.fromModules(catalog);
     }
 }

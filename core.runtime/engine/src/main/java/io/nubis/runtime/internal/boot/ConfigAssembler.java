@@ -56,7 +56,7 @@ public final class ConfigAssembler {
     /**
      * Merges everything for a stage.
      *
-     * @param inst the instance, or null before there is one
+     * @param inst the instance, or null when there is none (then only the configs in {@code mem} are used)
      */
     public static MergedConfig merge(BootSession s, SystemConfig sc, CloudPaths.Instance inst, InstanceConfigs mem) {
         List<ConfigSource> sources = new ArrayList<>();
@@ -71,6 +71,13 @@ public final class ConfigAssembler {
             instanceConfig(s.target(), mem.user(), inst.cloudConfig()).ifPresent(sources::add);
             instanceConfig(s.target(), mem.vendor2(), inst.vendor2CloudConfig()).ifPresent(sources::add);
             instanceConfig(s.target(), mem.vendor(), inst.vendorCloudConfig()).ifPresent(sources::add);
+        } else {
+            // no instance yet (merge of a given user-data file): only what this process merged
+            for (MergedConfig m : new MergedConfig[] {mem.user(), mem.vendor2(), mem.vendor()}) {
+                if (m != null) {
+                    sources.add(m.asSource("user-data"));
+                }
+            }
         }
         sources.add(sc.config().asSource("system config"));
         return ConfigMerge.mergeMany(sources, e -> LOG.warn("{}; left out of the merged config", e.getMessage()));

@@ -15,6 +15,7 @@ import io.nubis.api.target.FileAttributes;
 import io.nubis.runtime.internal.config.SystemConfig;
 import io.nubis.runtime.internal.merge.MergedConfig;
 import io.nubis.runtime.internal.paths.CloudPaths;
+import io.nubis.runtime.internal.schema.SchemaValidator;
 import io.nubis.runtime.internal.state.JsonFiles;
 
 /**
@@ -108,6 +109,12 @@ public final class InitStage {
         MergedConfig merged = ConfigAssembler.merge(s, sc, inst, configs);
         writeCombined(paths, merged);
         s.hub().configure(merged.asMap().get("reporting"));
+        SchemaValidator.BootValidation schema =
+                new SchemaValidator(s.plugins().schemaFragments()).validateAtBoot(merged.asMap(), sys);
+        if (schema.fatal()) {
+            return new StageRunner.Outcome(List.of("schema: invalid cloud-config and schema errors are fatal on this image"
+                    + " (nubis: {schema_errors: fatal}); no modules ran"), desc);
+        }
         List<String> failures = ModuleStep.run(s, paths, merged, instanceData, d.instanceId(), "init",
                 List.of(Stage.NETWORK.moduleListKey()), false, reporter);
         return new StageRunner.Outcome(failures, desc);

@@ -1,5 +1,6 @@
 package io.nubis.runtime.internal.boot;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,6 +11,7 @@ import io.nubis.api.report.ReportingHandler;
 import io.nubis.api.template.TemplateRenderer;
 import io.nubis.runtime.internal.ds.DetectionHints;
 import io.nubis.runtime.internal.modules.ModuleInfo;
+import io.nubis.runtime.internal.schema.SchemaFragment;
 
 /**
  * The plug-ins the boot engine uses, listed from metadata and got (activated) one at a time
@@ -47,4 +49,9 @@ public interface Plugins {
 
     /** The Jinja renderer service, if the assembly has one; got (and loaded) only when called. */
     Optional<TemplateRenderer> templateRenderer();
+
+    /** The JSON-Schema fragments the modules declare, read from their bundles without loading them. */
+    default List<SchemaFragment> schemaFragments() {
+        return List.of();
+    }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Cloud-instance initialisation agent, compatible with cloud-init.",
         subcommands = {InitCommand.class, ModulesCommand.class, SingleCommand.class, PerCommand.class,
             StatusCommand.class, QueryCommand.class, AnalyzeCommand.class, CleanCommand.class, SchemaCommand.class,
-            PluginsCommand.class})
+            MergeCommand.class, DevelCommand.class, PluginsCommand.class})
 public final class RootCommand implements Callable<Integer> {
     private final Cli cli;
 

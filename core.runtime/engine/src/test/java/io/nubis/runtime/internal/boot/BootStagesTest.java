@@ -116,6 +116,26 @@ class BootStagesTest {
     }
 
     @Test
+    void schemaErrorsStopTheNetworkStageWhenTheImageMakesThemFatal() throws Exception {
+        BootFixture f = new BootFixture(dir).seed("instance-id: iid-1\n", "#cloud-config\nno_such_key: 1\n")
+                .file("/etc/os-release", "ID=debian\n")
+                .file("/etc/cloud/cloud.cfg.d/90-strict.cfg", "nubis: {schema_errors: fatal}\n");
+        assertTrue(f.allStages() > 0, "the stage reports the error");
+        assertFalse(f.ran.contains("per_instance"), "no init module ran: " + f.ran);
+        assertTrue(f.log().contains("Schema errors are fatal on this image"), f.log());
+        assertTrue(f.stage("init").get("errors").toString().contains("schema errors are fatal"), f.stage("init").toString());
+    }
+
+    @Test
+    void schemaErrorsAreOnlyAWarningByDefault() throws Exception {
+        BootFixture f = new BootFixture(dir).seed("instance-id: iid-1\n", "#cloud-config\nno_such_key: 1\n")
+                .file("/etc/os-release", "ID=debian\n");
+        assertEquals(0, f.allStages());
+        assertTrue(f.ran.contains("per_instance"), f.ran.toString());
+        assertTrue(f.log().contains("Invalid cloud-config provided"), f.log());
+    }
+
+    @Test
     void secondBootOfTheSameInstanceSkipsPerInstanceModules() throws Exception {
         BootFixture f = firstBoot();
         f.ran.clear();

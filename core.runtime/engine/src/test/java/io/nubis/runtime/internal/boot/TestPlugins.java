@@ -190,4 +190,11 @@ final class TestPlugins implements Plugins {
     public Optional<TemplateRenderer> templateRenderer() {
         return Optional.empty();
     }
+
+    /** The keys the fixtures' user-data uses, as the real modules' fragments would declare them. */
+    @Override
+    public List<io.nubis.runtime.internal.schema.SchemaFragment> schemaFragments() {
+        return List.of(io.nubis.runtime.internal.schema.SchemaFragment.of("test modules",
+                "{\"properties\": {\"bootcmd\": {\"type\": \"array\"}, \"password\": {\"type\": \"string\"}}}"));
+    }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.nubis.api.distro.PackageSpec;
 import io.nubis.api.exec.Command;
+import io.nubis.testkit.TempTarget;
 
 class ApkPackagesTest {
     private static final Duration HOUR = Duration.ofHours(1);
@@ -36,9 +37,9 @@ class ApkPackagesTest {
 
     @Test
     void rebootRequiredWhenTheRunningKernelsModulesAreGone(@TempDir Path dir) throws IOException {
-        TempTarget target = new TempTarget(dir);
+        TempTarget target = TempTarget.in(dir);
         assertFalse(apk.rebootRequired(target), "no /proc");
-        target.put("/proc/sys/kernel/osrelease", "6.6.31-0-virt\n");
+        target.file("/proc/sys/kernel/osrelease", "6.6.31-0-virt\n");
         assertFalse(apk.rebootRequired(target), "no /lib/modules: a container");
         target.mkdirs("/lib/modules/6.6.31-0-virt", 0755);
         assertFalse(apk.rebootRequired(target));

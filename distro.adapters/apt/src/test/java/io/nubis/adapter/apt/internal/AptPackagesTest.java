@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.nubis.api.distro.PackageSpec;
 import io.nubis.api.exec.Command;
+import io.nubis.testkit.TempTarget;
 
 class AptPackagesTest {
     private static final Map<String, String> ENV = Map.of("DEBIAN_FRONTEND", "noninteractive");
@@ -66,9 +67,9 @@ class AptPackagesTest {
 
     @Test
     void rebootRequiredFollowsTheMarkerFile(@TempDir Path dir) throws IOException {
-        TempTarget target = new TempTarget(dir);
+        TempTarget target = TempTarget.in(dir);
         assertFalse(apt.rebootRequired(target));
-        target.put("/var/run/reboot-required", "*** System restart required ***\n");
+        target.file("/var/run/reboot-required", "*** System restart required ***\n");
         assertTrue(apt.rebootRequired(target));
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.nubis.api.distro.Step;
 import io.nubis.api.target.FileAttributes;
+import io.nubis.testkit.TempTarget;
 
 class DoasRulesTest {
     private static final FileAttributes R440 = FileAttributes.mode(0440);
@@ -25,7 +26,7 @@ class DoasRulesTest {
 
     @BeforeEach
     void setUp() {
-        target = new TempTarget(dir);
+        target = TempTarget.in(dir);
     }
 
     @Test
@@ -42,7 +43,7 @@ class DoasRulesTest {
 
     @Test
     void appendsToAnExistingFile() throws IOException {
-        target.put("/etc/doas.conf", "permit persist :wheel");
+        target.file("/etc/doas.conf", "permit persist :wheel");
         List<Step> steps = doas.grant(target, "alice",
                 List.of("permit nopass alice as root", "permit alice cmd /sbin/reboot args", "deny alice as bob"));
         assertEquals(List.of(new Step.Append("/etc/doas.conf", "\n\n# User rules for alice\npermit nopass alice as root\n"
@@ -66,10 +67,10 @@ class DoasRulesTest {
 
     @Test
     void freeBsdPortsReadUsrLocalEtc() throws IOException {
-        target.put("/bin/freebsd-version", "#!/bin/sh\n");
+        target.file("/bin/freebsd-version", "#!/bin/sh\n");
         assertEquals("/usr/local/etc/doas.conf",
                 ((Step.Write) doas.grant(target, "freebsd", List.of("permit nopass freebsd")).get(0)).path());
-        target.put("/etc/doas.conf", "");
+        target.file("/etc/doas.conf", "");
         assertEquals(List.of(new Step.Append("/etc/doas.conf", "\n# User rules for freebsd\npermit nopass freebsd\n", R440)),
                 doas.grant(target, "freebsd", List.of("permit nopass freebsd")));
     }

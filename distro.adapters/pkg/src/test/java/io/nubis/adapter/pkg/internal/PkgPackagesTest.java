@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.nubis.api.distro.PackageSpec;
 import io.nubis.api.exec.Command;
+import io.nubis.testkit.TempTarget;
 
 class PkgPackagesTest {
     private static final Duration HOUR = Duration.ofHours(1);
@@ -35,8 +36,8 @@ class PkgPackagesTest {
 
     @Test
     void neverAsksForAReboot(@TempDir Path dir) throws IOException {
-        TempTarget target = new TempTarget(dir);
-        target.put("/var/run/reboot-required", "");
+        TempTarget target = TempTarget.in(dir);
+        target.file("/var/run/reboot-required", "");
         assertFalse(pkg.rebootRequired(target));
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.nubis.api.distro.Step;
 import io.nubis.api.target.FileAttributes;
+import io.nubis.testkit.TempTarget;
 
 class SudoRulesTest {
     private static final FileAttributes R440 = FileAttributes.mode(0440);
@@ -26,7 +27,7 @@ class SudoRulesTest {
 
     @BeforeEach
     void setUp() {
-        target = new TempTarget(dir);
+        target = TempTarget.in(dir);
     }
 
     @Test
@@ -36,7 +37,7 @@ class SudoRulesTest {
 
     @Test
     void writesTheDropInWhenSudoersAlreadyIncludesIt() throws IOException {
-        target.put("/etc/sudoers", "root ALL=(ALL:ALL) ALL\n@includedir /etc/sudoers.d\n");
+        target.file("/etc/sudoers", "root ALL=(ALL:ALL) ALL\n@includedir /etc/sudoers.d\n");
         target.mkdirs("/etc/sudoers.d", 0750);
 
         List<Step> steps = sudo.grant(target, "ubuntu", List.of(NOPASSWD));
@@ -47,7 +48,7 @@ class SudoRulesTest {
 
     @Test
     void addsIncludeDirAndDirectoryWhenMissing() throws IOException {
-        target.put("/etc/sudoers", "root ALL=(ALL:ALL) ALL");
+        target.file("/etc/sudoers", "root ALL=(ALL:ALL) ALL");
 
         List<Step> steps = sudo.grant(target, "alice", List.of("ALL=(ALL) ALL", "ALL=(root) NOPASSWD:/bin/ls"));
 
@@ -60,14 +61,14 @@ class SudoRulesTest {
 
     @Test
     void includeWithTrailingSlashCounts() throws IOException {
-        target.put("/etc/sudoers", "#includedir /etc/sudoers.d/\n");
+        target.file("/etc/sudoers", "#includedir /etc/sudoers.d/\n");
         target.mkdirs("/etc/sudoers.d", 0750);
         assertEquals(1, sudo.grant(target, "alice", List.of(NOPASSWD)).size());
     }
 
     @Test
     void createsSudoersFromTheVendorFileWhenAbsent() throws IOException {
-        target.put("/usr/etc/sudoers", "Defaults always_set_home\nroot ALL=(ALL) ALL");
+        target.file("/usr/etc/sudoers", "Defaults always_set_home\nroot ALL=(ALL) ALL");
 
         List<Step> steps = sudo.grant(target, "suse", List.of(NOPASSWD));
 
@@ -78,7 +79,7 @@ class SudoRulesTest {
 
     @Test
     void vendorFileThatIncludesTheDirectoryIsEnough() throws IOException {
-        target.put("/usr/etc/sudoers", "@includedir /etc/sudoers.d\n");
+        target.file("/usr/etc/sudoers", "@includedir /etc/sudoers.d\n");
         List<Step> steps = sudo.grant(target, "suse", List.of(NOPASSWD));
         assertEquals(List.of(new Step.Mkdir("/etc/sudoers.d", 0750), new Step.Write(DROP_IN,
                 "# Created by Nubis\n\n# User rules for suse\nsuse ALL=(ALL) NOPASSWD:ALL\n", R440)), steps);
@@ -93,8 +94,8 @@ class SudoRulesTest {
 
     @Test
     void freeBsdUsesUsrLocalEtc() throws IOException {
-        target.put("/bin/freebsd-version", "#!/bin/sh\n");
-        target.put("/usr/local/etc/sudoers", "root ALL=(ALL:ALL) ALL\n#includedir /usr/local/etc/sudoers.d\n");
+        target.file("/bin/freebsd-version", "#!/bin/sh\n");
+        target.file("/usr/local/etc/sudoers", "root ALL=(ALL:ALL) ALL\n#includedir /usr/local/etc/sudoers.d\n");
 
         List<Step> steps = sudo.grant(target, "freebsd", List.of(NOPASSWD));
 
@@ -105,7 +106,7 @@ class SudoRulesTest {
 
     @Test
     void secondGrantPlansNothingAndModesAreRight() throws IOException {
-        target.put("/etc/sudoers", "root ALL=(ALL:ALL) ALL\n");
+        target.file("/etc/sudoers", "root ALL=(ALL:ALL) ALL\n");
         target.apply(sudo.grant(target, "alice", List.of(NOPASSWD)));
 
         assertEquals(List.of(), sudo.grant(target, "alice", List.of(NOPASSWD)));
@@ -116,7 +117,7 @@ class SudoRulesTest {
 
     @Test
     void onlyMissingRulesAndNewUsersAreAppended() throws IOException {
-        target.put("/etc/sudoers", "#includedir /etc/sudoers.d\n");
+        target.file("/etc/sudoers", "#includedir /etc/sudoers.d\n");
         target.apply(sudo.grant(target, "alice", List.of(NOPASSWD)));
 
         assertEquals(List.of(new Step.Append(DROP_IN, "\n# User rules for alice\nalice ALL=(ALL) ALL\n", R440)),

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.nubis.api.distro.PackageSpec;
 import io.nubis.api.exec.Command;
+import io.nubis.testkit.TempTarget;
 
 class ZypperPackagesTest {
     private final ZypperPackages zypper = new ZypperPackages();
@@ -36,16 +37,16 @@ class ZypperPackagesTest {
 
     @Test
     void rebootRequiredFollowsLibzyppsMarker(@TempDir Path dir) throws IOException {
-        TempTarget target = new TempTarget(dir);
+        TempTarget target = TempTarget.in(dir);
         assertFalse(zypper.rebootRequired(target));
-        target.put("/run/reboot-needed", "");
+        target.file("/run/reboot-needed", "");
         assertTrue(zypper.rebootRequired(target));
     }
 
     @Test
     void olderMarkerLocationCounts(@TempDir Path dir) throws IOException {
-        TempTarget target = new TempTarget(dir);
-        target.put("/var/run/reboot-needed", "");
+        TempTarget target = TempTarget.in(dir);
+        target.file("/var/run/reboot-needed", "");
         assertTrue(zypper.rebootRequired(target));
     }
 }

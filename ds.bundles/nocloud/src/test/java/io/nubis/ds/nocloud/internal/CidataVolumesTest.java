@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import io.nubis.api.datasource.CrawledData;
 import io.nubis.api.datasource.DatasourceException;
 import io.nubis.api.exec.Command;
+import io.nubis.testkit.RecordingRunner;
+import io.nubis.testkit.TempTarget;
 
 /** cidata volumes: mount read-only, read, unmount, through the command runner. */
 class CidataVolumesTest {
@@ -34,33 +36,37 @@ class CidataVolumesTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        target = new TempTarget(tmp);
+        target = TempTarget.in(tmp);
         target.mkdirs("/run", 0755);
         ctx = new FakeContext(target);
         ctx.runner = scriptedMounts(false);
     }
 
     /** A runner whose mount copies the device's files into the mount point and whose umount empties it. */
-    private ScriptedRunner scriptedMounts(boolean plan) {
-        return new ScriptedRunner(plan)
-                .on("mount", c -> {
-                    String dev = c.argv().get(5);
-                    String mp = c.argv().get(6);
-                    Map<String, String> files = volumes.get(dev);
-                    if (files == null) {
-                        return ScriptedRunner.exit(32, "mount: " + mp + ": wrong fs type, bad option, bad superblock on " + dev);
-                    }
-                    mountedAt.add(mp);
-                    for (Map.Entry<String, String> f : files.entrySet()) {
-                        target.put(mp + "/" + f.getKey(), f.getValue());
-                    }
-                    return ScriptedRunner.exit(0, "");
-                })
+    private RecordingRunner scriptedMounts(boolean plan) {
+        return withMount(new RecordingRunner().planMode(plan))
                 .on("umount", c -> {
                     target.deleteTree(c.argv().get(1));
                     target.mkdirs(c.argv().get(1), 0700);
-                    return ScriptedRunner.exit(0, "");
+                    return RecordingRunner.result(0, "", "");
                 });
+    }
+
+    /** Adds a mount that copies the device's files into the mount point. */
+    private RecordingRunner withMount(RecordingRunner runner) {
+        return runner.on("mount", c -> {
+            String dev = c.argv().get(5);
+            String mp = c.argv().get(6);
+            Map<String, String> files = volumes.get(dev);
+            if (files == null) {
+                return RecordingRunner.result(32, "", "mount: " + mp + ": wrong fs type, bad option, bad superblock on " + dev);
+            }
+            mountedAt.add(mp);
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                target.file(mp + "/" + f.getKey(), f.getValue());
+            }
+            return RecordingRunner.result(0, "", "");
+        });
     }
 
     private CrawledData crawl(boolean root) throws DatasourceException {
@@ -85,10 +91,10 @@ class CidataVolumesTest {
         assertEquals("#cloud-config\n", new String(d.userData(), StandardCharsets.UTF_8));
         assertEquals(Map.of("version", 2), d.networkConfig());
 
-        assertEquals(2, ctx.runner.commands.size());
-        assertMount(ctx.runner.commands.get(0), "/dev/sr0");
+        assertEquals(2, ctx.runner.commands().size());
+        assertMount(ctx.runner.commands().get(0), "/dev/sr0");
         String mp = mountedAt.get(0);
-        assertEquals(List.of("umount", mp), ctx.runner.commands.get(1).argv());
+        assertEquals(List.of("umount", mp), ctx.runner.commands().get(1).argv());
         assertFalse(target.exists(mp), "mount point removed");
         assertEquals(0700, target.mode("/run/cloud-init/tmp"));
         assertEquals(List.of(List.of("CIDATA", "cidata")), ctx.labelQueries);
@@ -100,7 +106,7 @@ class CidataVolumesTest {
         volumes.put("/dev/sr0", Map.of("meta-data", "instance-id: from-sr0\n", "user-data", ""));
         CrawledData d = crawl(true);
         assertEquals("config-disk (/dev/sr0)", d.subplatform());
-        List<Command> cmds = ctx.runner.commands;
+        List<Command> cmds = ctx.runner.commands();
         assertEquals(3, cmds.size());
         assertMount(cmds.get(0), "/dev/vdb");
         assertMount(cmds.get(1), "/dev/sr0");
@@ -113,7 +119,7 @@ class CidataVolumesTest {
         ctx.labels.put("CIDATA", List.of("/dev/sr0"));
         volumes.put("/dev/sr0", Map.of("meta-data", "instance-id: x\n"));
         assertTrue(new NoCloudDatasource(() -> true).crawl(ctx).isEmpty());
-        assertEquals(List.of("mount", "umount"), ctx.runner.argvs().stream().map(a -> a.get(0)).toList());
+        assertEquals(List.of("mount", "umount"), ctx.runner.commands().stream().map(c -> c.argv().get(0)).toList());
     }
 
     @Test
@@ -122,7 +128,7 @@ class CidataVolumesTest {
         volumes.put("/dev/sr0", Map.of("meta-data", "a: 1\nb: [\n", "user-data", ""));
         DatasourceException e = assertThrows(DatasourceException.class, () -> crawl(true));
         assertTrue(e.getMessage().startsWith("meta-data on /dev/sr0: line 3"), e.getMessage());
-        assertEquals(List.of("mount", "umount"), ctx.runner.argvs().stream().map(a -> a.get(0)).toList());
+        assertEquals(List.of("mount", "umount"), ctx.runner.commands().stream().map(c -> c.argv().get(0)).toList());
         assertFalse(target.exists(mountedAt.get(0)));
     }
 
@@ -130,15 +136,15 @@ class CidataVolumesTest {
     void failedUnmountKeepsTheMountPoint() throws Exception {
         ctx.labels.put("CIDATA", List.of("/dev/sr0"));
         volumes.put("/dev/sr0", Map.of("meta-data", "instance-id: x\n", "user-data", ""));
-        ctx.runner.on("umount", c -> ScriptedRunner.exit(32, "target is busy"));
+        ctx.runner = withMount(new RecordingRunner().on("umount", c -> RecordingRunner.result(32, "", "target is busy")));
         assertEquals("x", crawl(true).instanceId());
         assertTrue(target.exists(mountedAt.get(0) + "/meta-data"), "busy mount point left alone");
     }
 
     @Test
     void seedDirAndVolumeMergeLikeTheReference() throws Exception {
-        target.put("/var/lib/cloud/seed/nocloud/meta-data", "instance-id: from-dir\n");
-        target.put("/var/lib/cloud/seed/nocloud/user-data", "dir user-data");
+        target.file("/var/lib/cloud/seed/nocloud/meta-data", "instance-id: from-dir\n");
+        target.file("/var/lib/cloud/seed/nocloud/user-data", "dir user-data");
         ctx.labels.put("CIDATA", List.of("/dev/sr0"));
         volumes.put("/dev/sr0", Map.of("meta-data", "instance-id: from-cd\nlocal-hostname: cd\n",
                 "user-data", "cd user-data"));
@@ -152,11 +158,11 @@ class CidataVolumesTest {
     @Test
     void alreadyMountedVolumeIsReadInPlace() throws Exception {
         ctx.labels.put("CIDATA", List.of("/dev/sr0"));
-        target.put("/proc/mounts", "proc /proc proc rw 0 0\n/dev/sr0 /media/ci\\040data iso9660 ro 0 0\n");
-        target.put("/media/ci data/meta-data", "instance-id: mounted\n");
-        target.put("/media/ci data/user-data", "");
+        target.file("/proc/mounts", "proc /proc proc rw 0 0\n/dev/sr0 /media/ci\\040data iso9660 ro 0 0\n");
+        target.file("/media/ci data/meta-data", "instance-id: mounted\n");
+        target.file("/media/ci data/user-data", "");
         assertEquals("mounted", crawl(false).instanceId());
-        assertTrue(ctx.runner.commands.isEmpty());
+        assertTrue(ctx.runner.commands().isEmpty());
     }
 
     @Test
@@ -164,7 +170,7 @@ class CidataVolumesTest {
         ctx.labels.put("CIDATA", List.of("/dev/sr0"));
         volumes.put("/dev/sr0", Map.of("meta-data", "instance-id: x\n", "user-data", ""));
         assertTrue(new NoCloudDatasource(() -> false).crawl(ctx).isEmpty());
-        assertTrue(ctx.runner.commands.isEmpty());
+        assertTrue(ctx.runner.commands().isEmpty());
         assertFalse(target.exists("/run/cloud-init"));
     }
 
@@ -174,7 +180,7 @@ class CidataVolumesTest {
         ctx.labels.put("CIDATA", List.of("/dev/sr0"));
         volumes.put("/dev/sr0", Map.of("meta-data", "instance-id: x\n", "user-data", ""));
         assertTrue(new NoCloudDatasource(() -> true).crawl(ctx).isEmpty());
-        assertTrue(ctx.runner.commands.isEmpty());
+        assertTrue(ctx.runner.commands().isEmpty());
     }
 
     @Test

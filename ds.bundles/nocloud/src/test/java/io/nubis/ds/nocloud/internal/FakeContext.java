@@ -21,16 +21,18 @@ import io.nubis.api.datasource.DatasourceContext;
 import io.nubis.api.exec.CommandRunner;
 import io.nubis.api.module.Stage;
 import io.nubis.api.target.TargetRoot;
+import io.nubis.testkit.RecordingRunner;
+import io.nubis.testkit.TempTarget;
 
 /**
- * A {@link DatasourceContext} for tests: a temporary target, a scripted runner, labelled devices
+ * A {@link DatasourceContext} for tests: a temporary target, a recording runner, labelled devices
  * from a map, and a real HTTP client with per-attempt timeouts and retries (404 is empty, other
  * non-2xx statuses and I/O errors are retried).
  */
 final class FakeContext implements DatasourceContext {
     Stage stage = Stage.LOCAL;
     final TempTarget target;
-    ScriptedRunner runner = new ScriptedRunner(false);
+    RecordingRunner runner = new RecordingRunner();
     Map<String, Object> config = new LinkedHashMap<>();
     List<String> cmdline = new ArrayList<>();
     final Map<String, List<String>> labels = new HashMap<>();

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import io.nubis.api.datasource.CrawledData;
 import io.nubis.api.datasource.DatasourceException;
 import io.nubis.api.module.Stage;
+import io.nubis.api.target.FileAttributes;
+import io.nubis.testkit.TempTarget;
 
 /** Seed directories, kernel command line, DMI serial, system config, meta-data rules. */
 class NoCloudDatasourceTest {
@@ -33,7 +35,7 @@ class NoCloudDatasourceTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        target = new TempTarget(tmp);
+        target = TempTarget.in(tmp);
         ctx = new FakeContext(target);
     }
 
@@ -49,15 +51,15 @@ class NoCloudDatasourceTest {
     void nothingToFindIsEmpty() throws Exception {
         assertTrue(ds.crawl(ctx).isEmpty());
         assertEquals(List.of(List.of("CIDATA", "cidata")), ctx.labelQueries);
-        assertTrue(ctx.runner.commands.isEmpty());
+        assertTrue(ctx.runner.commands().isEmpty());
     }
 
     @Test
     void seedDirectoryWithAllFiles() throws Exception {
-        target.put(SEED + "/meta-data", "instance-id: iid-local01\nlocal-hostname: cloudimg\n");
-        target.put(SEED + "/user-data", "#cloud-config\nruncmd: [true]\n");
-        target.put(SEED + "/vendor-data", "#cloud-config\npackages: [htop]\n");
-        target.put(SEED + "/network-config", "version: 2\nethernets:\n  eth0: {dhcp4: true}\n");
+        target.file(SEED + "/meta-data", "instance-id: iid-local01\nlocal-hostname: cloudimg\n");
+        target.file(SEED + "/user-data", "#cloud-config\nruncmd: [true]\n");
+        target.file(SEED + "/vendor-data", "#cloud-config\npackages: [htop]\n");
+        target.file(SEED + "/network-config", "version: 2\nethernets:\n  eth0: {dhcp4: true}\n");
         CrawledData d = crawl();
         assertEquals("NoCloud", d.dsName());
         assertEquals("seed-dir (/var/lib/cloud/seed/nocloud)", d.subplatform());
@@ -73,9 +75,9 @@ class NoCloudDatasourceTest {
 
     @Test
     void incompleteSeedDirIsSkippedForTheNextOne() throws Exception {
-        target.put(SEED + "/meta-data", "instance-id: only-meta\n");
-        target.put(SEED_NET + "/meta-data", "instance-id: from-net-dir\n");
-        target.put(SEED_NET + "/user-data", "");
+        target.file(SEED + "/meta-data", "instance-id: only-meta\n");
+        target.file(SEED_NET + "/meta-data", "instance-id: from-net-dir\n");
+        target.file(SEED_NET + "/user-data", "");
         CrawledData d = crawl();
         assertEquals("from-net-dir", d.instanceId());
         assertEquals("seed-dir (/var/lib/cloud/seed/nocloud-net)", d.subplatform());
@@ -86,10 +88,10 @@ class NoCloudDatasourceTest {
 
     @Test
     void onlyFirstCompleteSeedDirIsUsed() throws Exception {
-        target.put(SEED + "/meta-data", "instance-id: first\n");
-        target.put(SEED + "/user-data", "one");
-        target.put(SEED_NET + "/meta-data", "instance-id: second\nextra: 1\n");
-        target.put(SEED_NET + "/user-data", "two");
+        target.file(SEED + "/meta-data", "instance-id: first\n");
+        target.file(SEED + "/user-data", "one");
+        target.file(SEED_NET + "/meta-data", "instance-id: second\nextra: 1\n");
+        target.file(SEED_NET + "/user-data", "two");
         CrawledData d = crawl();
         assertEquals(Map.of("instance-id", "first", "dsmode", "net"), d.metadata());
         assertEquals("one", text(d.userData()));
@@ -97,30 +99,30 @@ class NoCloudDatasourceTest {
 
     @Test
     void missingInstanceIdFallsBackToNocloud() throws Exception {
-        target.put(SEED + "/meta-data", "");
-        target.put(SEED + "/user-data", "#!/bin/sh\n");
+        target.file(SEED + "/meta-data", "");
+        target.file(SEED + "/user-data", "#!/bin/sh\n");
         assertEquals("nocloud", crawl().instanceId());
     }
 
     @Test
     void blankInstanceIdFallsBackToNocloud() throws Exception {
-        target.put(SEED + "/meta-data", "instance-id: ''\n");
-        target.put(SEED + "/user-data", "");
+        target.file(SEED + "/meta-data", "instance-id: ''\n");
+        target.file(SEED + "/user-data", "");
         assertEquals("nocloud", crawl().instanceId());
     }
 
     @Test
     void structuredInstanceIdIsAnError() throws Exception {
-        target.put(SEED + "/meta-data", "instance-id: [a, b]\n");
-        target.put(SEED + "/user-data", "");
+        target.file(SEED + "/meta-data", "instance-id: [a, b]\n");
+        target.file(SEED + "/user-data", "");
         assertEquals("NoCloud meta-data instance-id: expected a string, got a list",
                 assertThrows(DatasourceException.class, this::crawl).getMessage());
     }
 
     @Test
     void jsonMetaData() throws Exception {
-        target.put(SEED + "/meta-data", "{\"instance-id\": \"json-1\", \"dsmode\": \"local\"}");
-        target.put(SEED + "/user-data", "");
+        target.file(SEED + "/meta-data", "{\"instance-id\": \"json-1\", \"dsmode\": \"local\"}");
+        target.file(SEED + "/user-data", "");
         CrawledData d = crawl();
         assertEquals("json-1", d.instanceId());
         assertEquals("local", d.dsmode());
@@ -128,8 +130,8 @@ class NoCloudDatasourceTest {
 
     @Test
     void brokenMetaDataNamesFileAndLine() throws Exception {
-        target.put(SEED + "/meta-data", "instance-id: x\nlocal-hostname: \"unterminated\n");
-        target.put(SEED + "/user-data", "");
+        target.file(SEED + "/meta-data", "instance-id: x\nlocal-hostname: \"unterminated\n");
+        target.file(SEED + "/user-data", "");
         String msg = assertThrows(DatasourceException.class, this::crawl).getMessage();
         assertTrue(msg.startsWith("/var/lib/cloud/seed/nocloud/meta-data: line "), msg);
         assertTrue(msg.contains("invalid YAML"), msg);
@@ -137,25 +139,25 @@ class NoCloudDatasourceTest {
 
     @Test
     void metaDataThatIsNotAMappingIsAnError() throws Exception {
-        target.put(SEED + "/meta-data", "- instance-id\n");
-        target.put(SEED + "/user-data", "");
+        target.file(SEED + "/meta-data", "- instance-id\n");
+        target.file(SEED + "/user-data", "");
         assertEquals("/var/lib/cloud/seed/nocloud/meta-data: expected a YAML mapping, got a list",
                 assertThrows(DatasourceException.class, this::crawl).getMessage());
     }
 
     @Test
     void brokenNetworkConfigNamesFile() throws Exception {
-        target.put(SEED + "/meta-data", "instance-id: x\n");
-        target.put(SEED + "/user-data", "");
-        target.put(SEED + "/network-config", "version: 2\n  ethernets: {\n");
+        target.file(SEED + "/meta-data", "instance-id: x\n");
+        target.file(SEED + "/user-data", "");
+        target.file(SEED + "/network-config", "version: 2\n  ethernets: {\n");
         String msg = assertThrows(DatasourceException.class, this::crawl).getMessage();
         assertTrue(msg.startsWith("/var/lib/cloud/seed/nocloud/network-config: line 2"), msg);
     }
 
     @Test
     void oversizedUserDataIsAnError() throws Exception {
-        target.put(SEED + "/meta-data", "instance-id: big\n");
-        Path ud = target.put(SEED + "/user-data", "");
+        target.file(SEED + "/meta-data", "instance-id: big\n");
+        Path ud = target.file(SEED + "/user-data", "").host(SEED + "/user-data");
         try (RandomAccessFile f = new RandomAccessFile(ud.toFile(), "rw")) {
             f.setLength(Limits.MAX_SEED_BYTES + 1L);
         }
@@ -165,15 +167,15 @@ class NoCloudDatasourceTest {
 
     @Test
     void seedFileThatIsADirectoryIsAnError() throws Exception {
-        target.put(SEED + "/meta-data/x", "");
-        target.put(SEED + "/user-data", "");
+        target.file(SEED + "/meta-data/x", "");
+        target.file(SEED + "/user-data", "");
         assertEquals("/var/lib/cloud/seed/nocloud/meta-data: is a directory, expected a file",
                 assertThrows(DatasourceException.class, this::crawl).getMessage());
     }
 
     @Test
     void fifoSeedFileIsRefused() throws Exception {
-        target.put(SEED + "/user-data", "");
+        target.file(SEED + "/user-data", "");
         Path fifo = target.resolve(SEED).resolve("meta-data");
         Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
         assertEquals(0, p.waitFor());
@@ -183,8 +185,8 @@ class NoCloudDatasourceTest {
 
     @Test
     void symlinkOutOfTheRootStaysInside() throws Exception {
-        target.put(SEED + "/user-data", "");
-        target.put("/etc/md", "instance-id: inside-root\n");
+        target.file(SEED + "/user-data", "");
+        target.file("/etc/md", "instance-id: inside-root\n");
         // an absolute link is resolved inside the target root, never on the host
         java.nio.file.Files.createSymbolicLink(target.resolve(SEED).resolve("meta-data"), Path.of("/etc/md"));
         assertEquals("inside-root", crawl().instanceId());
@@ -192,15 +194,15 @@ class NoCloudDatasourceTest {
 
     @Test
     void dsmodeDisabledIsNotClaimed() throws Exception {
-        target.put(SEED + "/meta-data", "instance-id: x\ndsmode: disabled\n");
-        target.put(SEED + "/user-data", "");
+        target.file(SEED + "/meta-data", "instance-id: x\ndsmode: disabled\n");
+        target.file(SEED + "/user-data", "");
         assertTrue(ds.crawl(ctx).isEmpty());
     }
 
     @Test
     void invalidDsmodeFallsBackToNet() throws Exception {
-        target.put(SEED + "/meta-data", "instance-id: x\ndsmode: sideways\n");
-        target.put(SEED + "/user-data", "");
+        target.file(SEED + "/meta-data", "instance-id: x\ndsmode: sideways\n");
+        target.file(SEED + "/user-data", "");
         assertEquals("net", crawl().dsmode());
     }
 
@@ -213,8 +215,8 @@ class NoCloudDatasourceTest {
                 alone.metadata());
         assertEquals("", text(alone.userData()));
 
-        target.put(SEED + "/meta-data", "instance-id: iid-seed\nlocal-hostname: seedhost\nregion: r1\n");
-        target.put(SEED + "/user-data", "#cloud-config\n");
+        target.file(SEED + "/meta-data", "instance-id: iid-seed\nlocal-hostname: seedhost\nregion: r1\n");
+        target.file(SEED + "/user-data", "#cloud-config\n");
         CrawledData d = crawl();
         assertEquals("seed-dir (cmdline,/var/lib/cloud/seed/nocloud)", d.subplatform());
         assertEquals(Map.of("instance-id", "iid-cmd", "local-hostname", "cmdhost", "dsmode", "local",
@@ -225,7 +227,7 @@ class NoCloudDatasourceTest {
 
     @Test
     void dmiSerialWinsOverKernelCommandLine() throws Exception {
-        target.put("/sys/class/dmi/id/product_serial", "ds=nocloud-net;i=iid-dmi\n");
+        target.file("/sys/class/dmi/id/product_serial", "ds=nocloud-net;i=iid-dmi\n");
         ctx.cmdline = List.of("ds=nocloud;i=iid-cmd;h=cmdhost");
         CrawledData d = crawl();
         assertEquals("seed-dir (dmi,cmdline)", d.subplatform());
@@ -234,7 +236,7 @@ class NoCloudDatasourceTest {
 
     @Test
     void unrelatedDmiSerialIsIgnored() throws Exception {
-        target.put("/sys/class/dmi/id/product_serial", "VMware-56 4d 9f\n");
+        target.file("/sys/class/dmi/id/product_serial", "VMware-56 4d 9f\n");
         assertTrue(ds.crawl(ctx).isEmpty());
     }
 
@@ -260,9 +262,9 @@ class NoCloudDatasourceTest {
     void configSeedfromLocalPathInLocalStage() throws Exception {
         ctx.stage = Stage.LOCAL;
         ctx.config.put("seedfrom", "/srv/seed/");
-        target.put("/srv/seed/meta-data", "instance-id: from-srv\nlocal-hostname: srvhost\n");
-        target.put("/srv/seed/user-data", "#cloud-config\n");
-        target.put("/srv/seed/network-config", "version: 1\nconfig: []\n");
+        target.file("/srv/seed/meta-data", "instance-id: from-srv\nlocal-hostname: srvhost\n");
+        target.file("/srv/seed/user-data", "#cloud-config\n");
+        target.file("/srv/seed/network-config", "version: 1\nconfig: []\n");
         CrawledData d = crawl();
         assertEquals("seed-dir (ds_config_seedfrom,/srv/seed/)", d.subplatform());
         assertEquals(Map.of("seedfrom", "/srv/seed/", "instance-id", "from-srv", "local-hostname", "srvhost",
@@ -274,8 +276,8 @@ class NoCloudDatasourceTest {
     @Test
     void cmdlineFileSeedfromWithoutTrailingSlash() throws Exception {
         ctx.cmdline = List.of("ds=nocloud;s=file:///srv/seed;i=cmd-iid");
-        target.put("/srv/seed/meta-data", "instance-id: seed-iid\nlocal-hostname: h\n");
-        target.put("/srv/seed/user-data", "ud");
+        target.file("/srv/seed/meta-data", "instance-id: seed-iid\nlocal-hostname: h\n");
+        target.file("/srv/seed/user-data", "ud");
         CrawledData d = crawl();
         assertEquals("seed-dir (cmdline,file:///srv/seed)", d.subplatform());
         assertEquals("cmd-iid", d.instanceId());
@@ -287,18 +289,18 @@ class NoCloudDatasourceTest {
     @Test
     void localSeedfromMissingUserDataIsAnError() throws Exception {
         ctx.cmdline = List.of("ds=nocloud;s=/srv/seed/");
-        target.put("/srv/seed/meta-data", "instance-id: x\n");
+        target.file("/srv/seed/meta-data", "instance-id: x\n");
         assertEquals("seedfrom /srv/seed/: /srv/seed/user-data not found",
                 assertThrows(DatasourceException.class, this::crawl).getMessage());
     }
 
     @Test
     void configSeedfromOverridesSeedDirSeedfrom() throws Exception {
-        target.put(SEED + "/meta-data", "instance-id: x\nseedfrom: /nowhere/\n");
-        target.put(SEED + "/user-data", "seed-dir user-data");
+        target.file(SEED + "/meta-data", "instance-id: x\nseedfrom: /nowhere/\n");
+        target.file(SEED + "/user-data", "seed-dir user-data");
         ctx.config.put("seedfrom", "/srv/seed/");
-        target.put("/srv/seed/meta-data", "instance-id: y\nzone: z1\n");
-        target.put("/srv/seed/user-data", "srv user-data");
+        target.file("/srv/seed/meta-data", "instance-id: y\nzone: z1\n");
+        target.file("/srv/seed/user-data", "srv user-data");
         CrawledData d = crawl();
         assertEquals("seed-dir (/var/lib/cloud/seed/nocloud,ds_config_seedfrom,/srv/seed/)", d.subplatform());
         assertEquals(Map.of("instance-id", "x", "seedfrom", "/srv/seed/", "zone", "z1", "dsmode", "net"),
@@ -314,8 +316,8 @@ class NoCloudDatasourceTest {
 
     @Test
     void seedfromThatIsNotTextIsAnError() throws Exception {
-        target.put(SEED + "/meta-data", "seedfrom: {a: 1}\n");
-        target.put(SEED + "/user-data", "");
+        target.file(SEED + "/meta-data", "seedfrom: {a: 1}\n");
+        target.file(SEED + "/user-data", "");
         assertEquals("NoCloud meta-data seedfrom (from /var/lib/cloud/seed/nocloud): expected a string, got a mapping",
                 assertThrows(DatasourceException.class, this::crawl).getMessage());
     }
@@ -330,8 +332,8 @@ class NoCloudDatasourceTest {
     @Test
     void userDataBytesAreKeptAsIs() throws Exception {
         byte[] gz = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3};
-        target.put(SEED + "/meta-data", "instance-id: bin\n");
-        target.put(SEED + "/user-data", gz);
+        target.file(SEED + "/meta-data", "instance-id: bin\n");
+        target.write(SEED + "/user-data", gz, FileAttributes.PUBLIC);
         assertArrayEquals(gz, crawl().userData());
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.nubis.api.datasource.CrawledData;
 import io.nubis.api.datasource.DatasourceException;
 import io.nubis.api.module.Stage;
+import io.nubis.testkit.TempTarget;
 
 /** seedfrom over HTTP against a server on 127.0.0.1: stages, merging, errors, timeouts, retries. */
 class SeedfromHttpTest {
@@ -32,7 +33,7 @@ class SeedfromHttpTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        target = new TempTarget(tmp);
+        target = TempTarget.in(tmp);
         ctx = new FakeContext(target);
         ctx.stage = Stage.NETWORK;
         server = new SeedServer();
@@ -85,9 +86,9 @@ class SeedfromHttpTest {
     @Test
     void seedDirSeedfromKeepsItsVendorDataWhenTheServerHasNone() throws Exception {
         serveSeed("/s/");
-        target.put("/var/lib/cloud/seed/nocloud-net/meta-data", "seedfrom: " + server.url("/s/") + "\n");
-        target.put("/var/lib/cloud/seed/nocloud-net/user-data", "local ud");
-        target.put("/var/lib/cloud/seed/nocloud-net/vendor-data", "local vd");
+        target.file("/var/lib/cloud/seed/nocloud-net/meta-data", "seedfrom: " + server.url("/s/") + "\n");
+        target.file("/var/lib/cloud/seed/nocloud-net/user-data", "local ud");
+        target.file("/var/lib/cloud/seed/nocloud-net/vendor-data", "local vd");
         CrawledData d = crawl();
         assertEquals("seed-dir (/var/lib/cloud/seed/nocloud-net," + server.url("/s/") + ")", d.subplatform());
         assertEquals("#cloud-config\nruncmd: [ls]\n", new String(d.userData(), StandardCharsets.UTF_8));
@@ -97,7 +98,7 @@ class SeedfromHttpTest {
     @Test
     void dmiVariablesAreSubstituted() throws Exception {
         serveSeed("/by-serial/ABC123/");
-        target.put("/sys/class/dmi/id/chassis_serial", "ABC123\n");
+        target.file("/sys/class/dmi/id/chassis_serial", "ABC123\n");
         ctx.config.put("seedfrom", server.url("/by-serial/__dmi.chassis-serial-number__/"));
         CrawledData d = crawl();
         assertEquals("iid-http", d.instanceId());
