@@ -70,6 +70,9 @@ final class PartDispatcher {
         switch (ctype) {
             case ContentTypes.CLOUD_CONFIG, ContentTypes.CLOUD_CONFIG_JSONP -> {
                 String text = text(p, payload);
+                if (text == null) {
+                    return;
+                }
                 String merge = p.header("Merge-Type");
                 if (merge == null || merge.isBlank()) {
                     merge = p.header("X-Merge-Type");
@@ -127,17 +130,25 @@ final class PartDispatcher {
         return s.stripLeading().getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * The part as UTF-8 text, or null (with an error finding) when it is not valid UTF-8: the
+     * reference cannot decode such a part and leaves it out, and guessing at its bytes could turn
+     * a command or a path into something else.
+     */
     private String text(UserDataPart p, byte[] payload) {
         String text = Text.strictUtf8(payload);
         if (text == null) {
-            findings.add(Finding.warning(p.label(), "not valid UTF-8: invalid bytes replaced by U+FFFD"));
-            text = Text.lenientUtf8(payload);
+            findings.add(Finding.error(p.label(), "not valid UTF-8: part ignored"));
         }
         return text;
     }
 
     private void template(UserDataPart p, byte[] payload) {
-        String text = text(p, payload).stripLeading();
+        String raw = text(p, payload);
+        if (raw == null) {
+            return;
+        }
+        String text = raw.stripLeading();
         int nl = text.indexOf('\n');
         String first = nl < 0 ? text : text.substring(0, nl);
         String body = nl < 0 ? "" : text.substring(nl + 1);

@@ -22,7 +22,8 @@
  * <li>In an include list, a line whose first non-blank character is {@code #} is a comment (the
  * reference fetches an indented comment as a URL). A line without a scheme is an error; an
  * absolute path is a {@code file:} URL, as in the reference.</li>
- * <li>Cloud-config text that is not UTF-8 is decoded with U+FFFD and a warning; scripts and
+ * <li>A cloud-config or template part that is not UTF-8 is left out with an error, as the reference
+ * does; scripts and
  * boothooks keep their bytes.</li>
  * <li>A boothook's {@code #cloud-boothook} marker is removed after leading blanks and in any
  * case (the reference only removes it, case-sensitively, at the very start).</li>

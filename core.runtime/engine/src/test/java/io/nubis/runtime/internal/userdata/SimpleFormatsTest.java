@@ -137,14 +137,14 @@ class SimpleFormatsTest {
     }
 
     @Test
-    void invalidUtf8InCloudConfigIsReplacedWithAWarning() {
+    void invalidUtf8InCloudConfigLeavesThePartOutWithAnError() {
         byte[] raw = utf8("#cloud-config\nhostname: caf\u00e9\n");
         byte[] bad = Arrays.copyOf(raw, raw.length);
         bad[raw.length - 3] = (byte) 0xff;
         ProcessedUserData d = PROCESSOR.process(UserDataKind.USER_DATA, bad);
-        assertEquals("#cloud-config\nhostname: caf\ufffd\ufffd\n", d.cloudConfigs().get(0).text());
-        assertEquals(List.of(new Finding(Finding.Severity.WARNING, "user-data part 1 (text/cloud-config)",
-                "not valid UTF-8: invalid bytes replaced by U+FFFD")), d.findings());
+        assertEquals(List.of(), d.cloudConfigs());
+        assertEquals(List.of(new Finding(Finding.Severity.ERROR, "user-data part 1 (text/cloud-config)",
+                "not valid UTF-8: part ignored")), d.findings());
     }
 
     @Test
