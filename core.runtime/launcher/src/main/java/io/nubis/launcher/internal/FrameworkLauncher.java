@@ -48,6 +48,11 @@ final class FrameworkLauncher {
     }
 
     int run(String[] args) throws LaunchException {
+        return runAll(java.util.Collections.singletonList(args));
+    }
+
+    /** Runs several command lines in one framework; the exit code is the last non-zero one. */
+    int runAll(List<String[]> commands) throws LaunchException {
         if (!Files.isDirectory(options.bundles())) {
             throw new LaunchException("no assembly at " + options.bundles()
                     + " (set -Dnubis.home to an exported assembly)", EXIT_ASSEMBLY, null);
@@ -56,7 +61,12 @@ final class FrameworkLauncher {
         Thread hook = new Thread(() -> stopQuietly(fw), "nubis-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return runCommand(fw, args);
+            int rc = 0;
+            for (String[] args : commands) {
+                int one = runCommand(fw, args);
+                rc = one != 0 ? one : rc;
+            }
+            return rc;
         } finally {
             stopQuietly(fw);
             try {
@@ -71,6 +81,7 @@ final class FrameworkLauncher {
         Framework fw;
         try {
             fw = newFramework(cache, false);
+            StartupTrace.mark("framework init (cache opened)");
         } catch (BundleException | RuntimeException e) {
             // the kept cache is locked by another run or damaged: use a throw-away one
             try {
@@ -84,8 +95,11 @@ final class FrameworkLauncher {
             BundleFingerprints prints = new BundleFingerprints(cache);
             List<Bundle> stock = syncBundles(fw.getBundleContext(), prints);
             prints.save();
+            StartupTrace.mark("bundles installed/synced");
             fw.start();
+            StartupTrace.mark("framework started");
             startStock(fw, stock);
+            StartupTrace.mark("bundles started");
             return fw;
         } catch (LaunchException e) {
             stopQuietly(fw);
@@ -229,7 +243,9 @@ final class FrameworkLauncher {
             if (!vendorFailures.isEmpty()) {
                 System.setProperty("nubis.vendor.failures", String.join(",", vendorFailures));
             }
+            StartupTrace.mark("main service available");
             int rc = ((ToIntFunction<String[]>) main).applyAsInt(args);
+            StartupTrace.mark("command done");
             return vendorFailures.isEmpty() || rc != 0 ? rc : 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
