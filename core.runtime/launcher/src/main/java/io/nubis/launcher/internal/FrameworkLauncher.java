@@ -31,6 +31,8 @@ final class FrameworkLauncher {
     /** Filter of the engine's main service: a {@code ToIntFunction<String[]>}. */
     static final String MAIN_FILTER = "(&(objectClass=" + ToIntFunction.class.getName() + ")(nubis.main=true))";
     private static final String REFERENCE = "reference:";
+    /** Felix setting: install the framework's URL handlers into {@code java.net.URL}. */
+    static final String URL_HANDLERS = "felix.service.urlhandlers";
     private static final long MAIN_WAIT_MS = 30_000;
 
     private final LaunchOptions options;
@@ -116,6 +118,15 @@ final class FrameworkLauncher {
         cfg.put(Constants.FRAMEWORK_STORAGE_CLEAN, clean ? Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT : "none");
         cfg.put("felix.log.level", "1");
         cfg.put("ds.loglevel", "warn");
+        // Felix's URL stream/content handler factories hook into java.net.URL by reflection at
+        // every init; bundle URLs handed out by the framework carry their own handler anyway.
+        cfg.put(URL_HANDLERS, "false");
+        // -Dfelix.xyz=... overrides a framework setting (for measurements and diagnosis)
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("felix.")) {
+                cfg.put(name, System.getProperty(name));
+            }
+        }
         Felix fw = new Felix(cfg);
         fw.init();
         return fw;
