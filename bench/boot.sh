@@ -3,7 +3,7 @@
 # reboot of the same instance, with the example NoCloud seed in a sandbox root (--root, --plan),
 # per (assembly, JDK, archive, JVM-flag variant) case. Runs are interleaved (every case once, then
 # every case again, ...) so machine noise spreads over all cases; prints median, min, max, spread
-# (p90-p10) in ms and the median and maximum peak RSS (/usr/bin/time), and writes a TSV.
+# (p90-p10) of the wall time in ms, the median CPU time (user+sys, steadier on a loaded machine) and the median and maximum peak RSS (/usr/bin/time), and writes a TSV.
 #
 #   bench/boot.sh [-n RUNS] [-a "debian alpine"] [-j "17 25"] [-A "off on"] [-s "status stages all"]
 #                 [-v "name=JVM OPTS;name2=..."] [-o bench/results/boot-DATE.tsv]
@@ -66,9 +66,10 @@ timed() {
     [ "$ar" = off ] && env+=(NUBIS_ARCHIVE=off)
     t0=$(now_ms)
     env "${env[@]}" NUBIS_JAVA="$(java_for "$j")" NUBIS_JAVA_OPTS="-Dnubis.cache=$work/cache-${a//\//_}-$j ${v#*=}" \
-        /usr/bin/time -f '%M' -o "$work/rss" "$home/bin/nubis" "$@" >"$work/last.log" 2>&1 || rc=$?
+        /usr/bin/time -f '%M %U %S' -o "$work/rss" "$home/bin/nubis" "$@" >"$work/last.log" 2>&1 || rc=$?
     t1=$(now_ms)
-    echo "$((t1 - t0)) $(tail -n1 "$work/rss") $rc" >>"$work/c$k.$step"
+    read -r rss usr sys < <(tail -n1 "$work/rss")
+    echo "$((t1 - t0)) $rss $rc $(echo "($usr + $sys) * 1000 / 1" | bc)" >>"$work/c$k.$step"
     echo "$step" >>"$work/steps.$k"
 }
 run_case() { # $1 case index: one run of every scenario
@@ -115,9 +116,9 @@ stats() { # stdin: values -> "median min max p90-p10"
     sort -n | awk '{v[NR]=$1} END {m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2;
         p10=v[int((NR-1)*0.1)+1]; p90=v[int((NR-1)*0.9)+1]; printf "%d %d %d %d\n", m, v[1], v[NR], p90-p10}'
 }
-printf '%-8s %-3s %-3s %-16s %-18s %7s %6s %6s %6s %7s %7s %3s\n' \
-    assembly jdk aot variant step median min max spread rss_med rss_max rc
-printf 'date\thost\tassembly\tjdk\tarchive\tvariant\tjvm_opts\tstep\truns\tmedian_ms\tmin_ms\tmax_ms\tspread_ms\trss_median_kib\trss_max_kib\tfailed_runs\n' >"$out"
+printf '%-8s %-3s %-3s %-10s %-18s %7s %6s %6s %6s %7s %7s %7s %3s\n' \
+    assembly jdk aot variant step median min max spread cpu_med rss_med rss_max rc
+printf 'date\thost\tassembly\tjdk\tarchive\tvariant\tjvm_opts\tstep\truns\tmedian_ms\tmin_ms\tmax_ms\tspread_ms\tcpu_median_ms\trss_median_kib\trss_max_kib\tfailed_runs\n' >"$out"
 for k in "${!cases[@]}"; do
     IFS='|' read -r a j ar v <<<"${cases[$k]}"
     for step in $(awk '!seen[$0]++' "$work/steps.$k"); do
@@ -125,10 +126,11 @@ for k in "${!cases[@]}"; do
         read -r med min max spread < <(cut -d' ' -f1 "$f" | stats)
         read -r rss _ rssmax _ < <(cut -d' ' -f2 "$f" | stats)
         failed=$(awk '$3 != 0' "$f" | wc -l)
-        printf '%-8s %-3s %-3s %-16s %-18s %7d %6d %6d %6d %7.1f %7.1f %3s\n' "${a##*/}" "$j" "$ar" "${v%%=*}" "$step" \
-            "$med" "$min" "$max" "$spread" "$(echo "$rss/1024" | bc -l)" "$(echo "$rssmax/1024" | bc -l)" "$failed"
-        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\n' "$(date -u +%FT%TZ)" "$(hostname)" \
-            "${a##*/}" "$j" "$ar" "${v%%=*}" "${v#*=}" "$step" "$(wc -l <"$f")" "$med" "$min" "$max" "$spread" "$rss" "$rssmax" "$failed" >>"$out"
+        read -r cpu _ < <(cut -d' ' -f4 "$f" | stats)
+        printf '%-8s %-3s %-3s %-10s %-18s %7d %6d %6d %6d %7d %7.1f %7.1f %3s\n' "${a##*/}" "$j" "$ar" "${v%%=*}" "$step" \
+            "$med" "$min" "$max" "$spread" "$cpu" "$(echo "$rss/1024" | bc -l)" "$(echo "$rssmax/1024" | bc -l)" "$failed"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\n' "$(date -u +%FT%TZ)" "$(hostname)" \
+            "${a##*/}" "$j" "$ar" "${v%%=*}" "${v#*=}" "$step" "$(wc -l <"$f")" "$med" "$min" "$max" "$spread" "$cpu" "$rss" "$rssmax" "$failed" >>"$out"
     done
 done
 echo "results: $out" >&2
