@@ -64,6 +64,34 @@ class LauncherProcessTest {
     }
 
     @Test
+    void primeWritesAnArchiveThatIsUsedOnlyWhileItMatches() throws Exception {
+        Run before = run(tree("debian"), "nubis", null, "--version");
+        Run prime = run(tree("debian"), "nubis", null, "prime");
+        assertEquals(0, prime.rc(), prime.err());
+        assertTrue(prime.out().startsWith("nubis prime: wrote " + tmp.resolve("cache").resolve("nubis.")), prime.out());
+        Path archive;
+        try (var files = Files.list(tmp.resolve("cache"))) {
+            archive = files.filter(f -> f.getFileName().toString().matches("nubis\\.(aot|jsa)")).findFirst().orElseThrow();
+        }
+        Path stamp = archive.resolveSibling(archive.getFileName() + ".stamp");
+        assertTrue(Files.size(archive) > 1_000_000, "archive size");
+        // JDK release, JDK home, cksum of the sizes and mtimes of lib/ and bundles/
+        assertTrue(Files.readString(stamp).matches("[0-9][0-9.+a-z-]* /\\S+ [0-9]+ [0-9]+\n"), Files.readString(stamp));
+
+        Run with = run(tree("debian"), "nubis", null, "--version");
+        assertEquals(0, with.rc(), with.err());
+        assertEquals(before.out(), with.out());
+        assertEquals("", with.err(), "no archive messages");
+
+        // a stamp that no longer matches: the archive is ignored, silently
+        Files.writeString(stamp, "17.0.0 /elsewhere 1 2\n");
+        Run stale = run(tree("debian"), "nubis", null, "--version");
+        assertEquals(0, stale.rc(), stale.err());
+        assertEquals(before.out(), stale.out());
+        assertEquals("", stale.err());
+    }
+
+    @Test
     void answersAsCloudInit() throws Exception {
         Run r = run(tree("debian"), "cloud-init", null, "--version");
         assertEquals(0, r.rc(), r.err());

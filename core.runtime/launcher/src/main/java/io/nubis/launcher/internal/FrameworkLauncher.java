@@ -31,6 +31,8 @@ final class FrameworkLauncher {
     /** Filter of the engine's main service: a {@code ToIntFunction<String[]>}. */
     static final String MAIN_FILTER = "(&(objectClass=" + ToIntFunction.class.getName() + ")(nubis.main=true))";
     private static final String REFERENCE = "reference:";
+    /** Felix setting: install the framework's URL handlers into {@code java.net.URL}. */
+    static final String URL_HANDLERS = "felix.service.urlhandlers";
     private static final long MAIN_WAIT_MS = 30_000;
 
     private final LaunchOptions options;
@@ -48,6 +50,11 @@ final class FrameworkLauncher {
     }
 
     int run(String[] args) throws LaunchException {
+        return runAll(java.util.Collections.singletonList(args));
+    }
+
+    /** Runs several command lines in one framework; the exit code is the last non-zero one. */
+    int runAll(List<String[]> commands) throws LaunchException {
         if (!Files.isDirectory(options.bundles())) {
             throw new LaunchException("no assembly at " + options.bundles()
                     + " (set -Dnubis.home to an exported assembly)", EXIT_ASSEMBLY, null);
@@ -56,7 +63,12 @@ final class FrameworkLauncher {
         Thread hook = new Thread(() -> stopQuietly(fw), "nubis-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return runCommand(fw, args);
+            int rc = 0;
+            for (String[] args : commands) {
+                int one = runCommand(fw, args);
+                rc = one != 0 ? one : rc;
+            }
+            return rc;
         } finally {
             stopQuietly(fw);
             try {
@@ -71,6 +83,7 @@ final class FrameworkLauncher {
         Framework fw;
         try {
             fw = newFramework(cache, false);
+            StartupTrace.mark("framework init (cache opened)");
         } catch (BundleException | RuntimeException e) {
             // the kept cache is locked by another run or damaged: use a throw-away one
             try {
@@ -84,8 +97,11 @@ final class FrameworkLauncher {
             BundleFingerprints prints = new BundleFingerprints(cache);
             List<Bundle> stock = syncBundles(fw.getBundleContext(), prints);
             prints.save();
+            StartupTrace.mark("bundles installed/synced");
             fw.start();
+            StartupTrace.mark("framework started");
             startStock(fw, stock);
+            StartupTrace.mark("bundles started");
             return fw;
         } catch (LaunchException e) {
             stopQuietly(fw);
@@ -105,6 +121,15 @@ final class FrameworkLauncher {
         cfg.put(Constants.FRAMEWORK_STORAGE_CLEAN, clean ? Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT : "none");
         cfg.put("felix.log.level", "1");
         cfg.put("ds.loglevel", "warn");
+        // Felix's URL stream/content handler factories hook into java.net.URL by reflection at
+        // every init; bundle URLs handed out by the framework carry their own handler anyway.
+        cfg.put(URL_HANDLERS, "false");
+        // -Dfelix.xyz=... overrides a framework setting (for measurements and diagnosis)
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("felix.")) {
+                cfg.put(name, System.getProperty(name));
+            }
+        }
         Felix fw = new Felix(cfg);
         fw.init();
         return fw;
@@ -232,7 +257,9 @@ final class FrameworkLauncher {
             if (!vendorFailures.isEmpty()) {
                 System.setProperty("nubis.vendor.failures", String.join(",", vendorFailures));
             }
+            StartupTrace.mark("main service available");
             int rc = ((ToIntFunction<String[]>) main).applyAsInt(args);
+            StartupTrace.mark("command done");
             return vendorFailures.isEmpty() || rc != 0 ? rc : 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,5 +1,6 @@
 package io.nubis.launcher.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Entry point: {@code java -jar nubis-launcher.jar [--root DIR] VERB ...}. */
@@ -9,9 +10,11 @@ public final class Main {
 
     /** Starts the assembly, runs one command and exits with that command's exit code. */
     public static void main(String[] args) {
+        StartupTrace.mark("launcher main entered (JVM started)");
         int rc = 1;
         try {
-            rc = new FrameworkLauncher(LaunchOptions.from(List.of(args)), System.err).run(args);
+            FrameworkLauncher launcher = new FrameworkLauncher(LaunchOptions.from(List.of(args)), System.err);
+            rc = Boolean.getBoolean(TRAIN) ? launcher.runAll(commands(args)) : launcher.run(args);
         } catch (LaunchException e) {
             System.err.println(prog() + ": " + e.getMessage());
             rc = e.exitCode();
@@ -22,9 +25,34 @@ public final class Main {
             rc = 1;
         } finally {
             System.out.flush();
+            StartupTrace.mark("framework stopped, exiting");
             System.err.flush();
             System.exit(rc);
         }
+    }
+
+    /**
+     * System property set by {@code nubis prime}: the arguments are several command lines
+     * separated by {@value #SEPARATOR}, run one after the other in one framework, so that one JVM
+     * (whose class-data archive is being recorded) sees every common path.
+     */
+    static final String TRAIN = "nubis.train";
+    static final String SEPARATOR = "::";
+
+    /** Splits the arguments at each {@value #SEPARATOR}. */
+    static List<String[]> commands(String[] args) {
+        List<String[]> out = new ArrayList<>();
+        List<String> cur = new ArrayList<>();
+        for (String a : args) {
+            if (a.equals(SEPARATOR)) {
+                out.add(cur.toArray(new String[0]));
+                cur.clear();
+            } else {
+                cur.add(a);
+            }
+        }
+        out.add(cur.toArray(new String[0]));
+        return out;
     }
 
     /** The name the agent was invoked as ({@code nubis} or {@code cloud-init}). */
