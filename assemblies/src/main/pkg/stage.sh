@@ -28,6 +28,7 @@ case $distro in
             install -m 644 "$u" "$root/usr/lib/systemd/system/"
         done
         install -m 755 "$init/systemd/nubis-generator" "$root/usr/lib/systemd/system-generators/nubis-generator"
+        install -m 755 "$init/systemd/stage-shim" "$root/$home/libexec/stage-shim"
         install -m 644 "$init/hotplug/90-nubis-hotplug.rules" "$root/usr/lib/udev/rules.d/90-nubis-hotplug.rules"
         ;;
     alpine)
