@@ -22,8 +22,9 @@ import io.nubis.api.template.TemplateRenderer;
 /**
  * {@link TemplateRenderer} on HubSpot Jinjava, configured like cloud-init's Jinja environment:
  * {@code trim_blocks}, the {@code do} tag, cloud-init's undefined-variable marker, no template
- * loading, no re-interpretation of values that contain template syntax, and bounded output
- * and rendering time. A delayed component: Jinjava and its libraries load on the first render.
+ * loading, no re-interpretation of values that contain template syntax, bounded output
+ * and rendering time, and Python's {@code str} methods on strings ({@link PythonStrResolver}).
+ * A delayed component: Jinjava and its libraries load on the first render.
  */
 @Component(service = TemplateRenderer.class, property = "nubis.template=jinja")
 public final class JinjavaRenderer implements TemplateRenderer {
@@ -65,6 +66,7 @@ public final class JinjavaRenderer implements TemplateRenderer {
                 .withNestedInterpretationEnabled(false)
                 .withFailOnUnknownTokens(false)
                 .withLegacyOverrides(JINJA_LIKE)
+                .withElResolver(PythonStrResolver.beforeJinjavaDefaults())
                 .withMaxOutputSize(maxOutputChars)
                 .withMaxStringLength(maxOutputChars)
                 .withProcessors(JinjavaProcessors.newBuilder()

@@ -79,10 +79,11 @@ class JinjaBundleIT {
         assertEquals(Bundle.ACTIVE, jinja.getState());
         Object renderer = service();
         Map<String, Object> vars = Map.of("v1", Map.of("instance_id", "i-9", "tags", List.of("a", "b")));
-        assertEquals("i-9 I-9 CI_MISSING_JINJA_VAR/nope a+b {\"instance_id\":\"i-9\"} True x-y 1\n",
+        assertEquals("i-9 I-9 CI_MISSING_JINJA_VAR/nope a+b {\"instance_id\":\"i-9\"} True x-y 1 True a,b\n",
                 render(renderer, "{{ v1.instance_id }} {{ v1.instance_id | upper }} {{ v1.nope }} "
                         + "{{ v1.tags | join('+') }} {{ {'instance_id': v1.instance_id} | tojson }} "
-                        + "{{ '2001:db8:0::1' | ipaddr }} {{ 'x_y' | regex_replace('_', '-') }} {{ ('a: 1' | fromyaml).a }}\n",
+                        + "{{ '2001:db8:0::1' | ipaddr }} {{ 'x_y' | regex_replace('_', '-') }} {{ ('a: 1' | fromyaml).a }} "
+                        + "{{ v1.instance_id.startswith(('x', 'i-')) }} {{ ','.join(v1.tags) }}\n",
                 vars));
     }
 
