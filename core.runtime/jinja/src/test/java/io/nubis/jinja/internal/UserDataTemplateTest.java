@@ -64,6 +64,24 @@ class UserDataTemplateTest {
     }
 
     @Test
+    void pythonStrMethodsInCloudConfigTemplate() {
+        ProcessedUserData d = process("""
+                ## template: jinja
+                #cloud-config
+                hostname: {{ v1.local_hostname }}-x
+                {% if v1.instance_id.startswith("iid-") %}
+                final_message: "templated {{ v1.instance_id | upper }} {{ '-'.join(v1.instance_id.split('-')[1:]) }}"
+                {% endif %}
+                """);
+        assertEquals("""
+                #cloud-config
+                hostname: myhost-x
+                final_message: "templated IID-LOCAL01 local01"
+                """, d.cloudConfigs().get(0).text());
+        assertEquals(List.of(), d.findings());
+    }
+
+    @Test
     void scriptTemplate() {
         ProcessedUserData d = process("## template: jinja\n#!/bin/sh\necho '{{ v1.instance_id | upper }}'\n");
         assertEquals("#!/bin/sh\necho 'IID-LOCAL01'\n",

@@ -33,7 +33,12 @@
  * <li>Script and boothook names are cleaned as in the reference; an unusable result
  * ({@code ..}) becomes {@code part-NNN}, and a name used twice is a warning.</li>
  * <li>Template variables decode the {@code base64_encoded_keys} values (the reference reads a
- * key that never exists, quirk 7). Templates render with Jinjava (see {@code io.nubis.jinja}).</li>
+ * key that never exists, quirk 7). Templates render with Jinjava (see {@code io.nubis.jinja}),
+ * which has Jinja's syntax, filters and tests; the Python {@code str} methods templates call
+ * ({@code startswith}, {@code endswith}, {@code split}, {@code strip}/{@code lstrip}/{@code rstrip},
+ * {@code lower}, {@code upper}, {@code title}, {@code capitalize}, {@code replace},
+ * {@code count}, {@code find}, {@code join}, {@code isdigit}) are added with Python's results;
+ * other Python methods fail the part ({@code Cannot find method ...}).</li>
  * <li>URLs in findings have their credentials and query hidden.</li>
  * <li>{@code user-data.txt.i}: reproducible boundary, decoded payloads (base64 only for
  * non-UTF-8 or CR-carrying content), a {@code Content-Disposition} on every part.</li>
