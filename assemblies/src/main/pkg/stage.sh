@@ -15,7 +15,10 @@ case $distro in
 esac
 home=$prefix/lib/nubis
 mkdir -p "$root/$home" "$root/$prefix/bin" "$root/$home/libexec"
-cp -R "$target/nubis-$distro/." "$root/$home/"
+# only the runtime: never state a run of the tree left behind (the bundle cache, a primed archive)
+for part in bin lib bundles share; do
+    [ -e "$target/nubis-$distro/$part" ] && cp -R "$target/nubis-$distro/$part" "$root/$home/"
+done
 install -m 755 "$init/hotplug/hotplug-hook" "$root/$home/libexec/hotplug-hook"
 for cmd in nubis cloud-init cloud-init-per; do
     ln -s "../lib/nubis/bin/$cmd" "$root/$prefix/bin/$cmd"

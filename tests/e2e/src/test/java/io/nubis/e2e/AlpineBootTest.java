@@ -22,16 +22,6 @@ class AlpineBootTest extends BootScenarios {
         m = Machine.build("alpine-root.sh", "alpine", "alpine");
     }
 
-    /**
-     * busybox {@code adduser -D} already locks the password and busybox {@code passwd -l} then
-     * exits 1 ("already locked"), which the agent's busybox adapter reports as a failure (the
-     * reference tolerates it): not locked here until the adapter handles that.
-     */
-    @Override
-    boolean lockPasswd() {
-        return false;
-    }
-
     @Override
     String privilegeConfig() {
         return "    doas:\n      - permit nopass alice as root\n";

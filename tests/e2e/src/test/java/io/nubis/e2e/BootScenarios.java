@@ -57,12 +57,13 @@ abstract class BootScenarios {
      * {@code status --format json}: exit code and status; null (unchecked) when the agent's status
      * command has no JSON output yet ({@link #statusCommandHasJsonOutput} then skips with why).
      */
+    /** {@code status --format json}: its exit code and {@code extended_status} ("done", "degraded done", "disabled"...). */
     static JsonNode assertStatusCommand(Machine.Result st, int code, String status) throws Exception {
         if (noJsonStatus(st)) {
             return null;
         }
         JsonNode json = JSON.readTree(st.out());
-        assertEquals(status, json.path("status").asText(), st.out());
+        assertEquals(status, json.path("extended_status").asText(), st.out());
         assertEquals(code, st.code(), st.out());
         return json;
     }

@@ -37,7 +37,10 @@ class InstallFilesTest {
                 "lrwxrwxrwx ./" + home + "/bin/cloud-init -> nubis",
                 "-rwxr-xr-x ./" + home + "/bin/cloud-init-per", "-rwxr-xr-x ./" + home + "/bin/nubis",
                 "-rw-r--r-- ./" + home + "/lib/nubis-launcher.jar", "-rw-r--r-- ./" + home + "/lib/org.apache.felix.framework.jar",
-                "-rwxr-xr-x ./" + home + "/libexec/hotplug-hook"));
+                "-rwxr-xr-x ./" + home + "/libexec/hotplug-hook",
+                // the training seed `nubis prime` boots once to record the class-data archive
+                "drwxr-xr-x ./" + home + "/share/", "drwxr-xr-x ./" + home + "/share/seed/",
+                "-rw-r--r-- ./" + home + "/share/seed/meta-data", "-rw-r--r-- ./" + home + "/share/seed/user-data"));
         for (String c : List.of("nubis", "cloud-init", "cloud-init-per")) {
             s.add("lrwxrwxrwx ./" + bin + "/" + c + " -> ../lib/nubis/bin/" + c);
         }
@@ -55,10 +58,11 @@ class InstallFilesTest {
     @Test
     void debianTarballHasTheRuntimeSystemdUnitsGeneratorAndUdevRule() {
         Set<String> want = runtime("usr/lib/nubis", "usr/bin");
-        for (String u : List.of("nubis.service", "cloud-init.target", "cloud-init-local.service", "cloud-init.service",
-                "cloud-config.service", "cloud-final.service")) {
+        for (String u : List.of("nubis.service", "cloud-init.target", "cloud-config.target", "cloud-init-local.service",
+                "cloud-init.service", "cloud-config.service", "cloud-final.service")) {
             want.add("-rw-r--r-- ./usr/lib/systemd/system/" + u);
         }
+        want.add("-rwxr-xr-x ./usr/lib/nubis/libexec/stage-shim");
         want.add("-rwxr-xr-x ./usr/lib/systemd/system-generators/nubis-generator");
         want.add("-rw-r--r-- ./usr/lib/udev/rules.d/90-nubis-hotplug.rules");
         assertEquals(want, (entries("debian")));
@@ -77,11 +81,16 @@ class InstallFilesTest {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/systemd-analyze")), "needs systemd-analyze");
         Machine.Result x = Machine.host(List.of("tar", "-C", root.toString(), "-xzf", Machine.tarball("debian").toString()), 60);
         assertEquals(0, x.code(), x.out());
+        // the stage units order against systemd's own targets (sysinit.target, network-online.target...)
+        Machine.Result units = Machine.host(List.of("sh", "-c", "cd /usr/lib/systemd/system && for u in *.target; do "
+                + "[ -e \"$0/usr/lib/systemd/system/$u\" ] || cp -P \"$u\" \"$0/usr/lib/systemd/system/\"; done",
+                root.toString()), 60);
+        assertEquals(0, units.code(), units.out());
         Files.createDirectories(root.resolve("bin"));
         Files.copy(Path.of("/bin/true"), root.resolve("bin/true"));
         List<String> cmd = new ArrayList<>(List.of("systemd-analyze", "--man=no", "--root=" + root, "verify"));
-        for (String u : List.of("nubis.service", "cloud-init.target", "cloud-init-local.service", "cloud-init.service",
-                "cloud-config.service", "cloud-final.service")) {
+        for (String u : List.of("nubis.service", "cloud-init.target", "cloud-config.target", "cloud-init-local.service",
+                "cloud-init.service", "cloud-config.service", "cloud-final.service")) {
             cmd.add("/usr/lib/systemd/system/" + u);
         }
         Machine.Result r = Machine.host(cmd, 60);

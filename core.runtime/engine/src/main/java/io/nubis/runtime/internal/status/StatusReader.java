@@ -133,6 +133,14 @@ public final class StatusReader {
     BootStatus bootStatus(boolean wait) throws InterruptedException {
         List<String> cmdline = Arrays.asList(env.kernelCmdline().trim().split("\\s+"));
         if (!env.usesSystemd()) {
+            // The reference answers "enabled-by-sysvinit" here whatever the switches say; the
+            // OpenRC and rc.d scripts honour the marker and the kernel parameter, so say so.
+            if (target.exists(paths.disabledFile())) {
+                return BootStatus.DISABLED_BY_MARKER_FILE;
+            }
+            if (cmdline.contains("cloud-init=disabled")) {
+                return BootStatus.DISABLED_BY_KERNEL_CMDLINE;
+            }
             return BootStatus.ENABLED_BY_SYSVINIT;
         }
         if (cmdline.contains("cloud-init=enabled")) {

@@ -62,6 +62,15 @@ class StatusReaderTest {
         assertEquals("not started", d.status());
     }
 
+    /** OpenRC and rc.d honour the marker, so status says disabled where the reference says sysvinit. */
+    @Test
+    void markerFileDisablesOnSysvinitToo() throws Exception {
+        Files2.write(root, "/etc/cloud/cloud-init.disabled", "");
+        StatusDetails d = read();
+        assertEquals(BootStatus.DISABLED_BY_MARKER_FILE, d.boot());
+        assertEquals("disabled", d.status());
+    }
+
     @Test
     void doneAndHealthy() throws Exception {
         status(StatusFixtures.DONE);
