@@ -95,7 +95,9 @@ public final class InstanceData {
         Map<String, Object> md = d.metadata() == null ? Map.of() : d.metadata();
         String platform = d.dsName().toLowerCase(Locale.ROOT);
         Object cn = md.get("cloud-name");
-        String cloudName = cn instanceof String s && !s.isBlank() ? s.toLowerCase(Locale.ROOT) : platform;
+        // as the reference: the metadata's cloud-name, else "unknown" (a datasource that knows its
+        // cloud says so in its metadata); cloud_id then falls back to the platform ("nocloud")
+        String cloudName = cn instanceof String s && !s.isBlank() ? s.toLowerCase(Locale.ROOT) : "unknown";
         Object az = md.containsKey("availability-zone") ? md.get("availability-zone") : md.get("availability_zone");
         Object region = md.get("region");
         String host = d.localHostname() != null ? d.localHostname() : f.hostname();
