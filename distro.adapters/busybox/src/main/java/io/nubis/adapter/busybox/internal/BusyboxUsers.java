@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Component;
 import io.nubis.api.capability.Namespaces;
 import io.nubis.api.distro.UserManager;
 import io.nubis.api.distro.UserSpec;
+import io.nubis.api.distro.UserToolArgs;
 import io.nubis.api.exec.Command;
 
 /**
@@ -28,19 +29,19 @@ public class BusyboxUsers implements UserManager {
 
     @Override
     public List<Command> addUser(UserSpec u) {
-        String name = UserArgs.name("user name", u.name());
+        String name = UserToolArgs.name("user name", u.name());
         List<String> argv = new ArrayList<>(List.of("adduser", "-D"));
         if (u.gecos() != null) {
-            argv.addAll(List.of("-g", UserArgs.field("gecos", u.gecos())));
+            argv.addAll(List.of("-g", UserToolArgs.field("gecos", u.gecos())));
         }
         if (u.homedir() != null) {
-            argv.addAll(List.of("-h", UserArgs.path("homedir", u.homedir())));
+            argv.addAll(List.of("-h", UserToolArgs.path("homedir", u.homedir())));
         }
         if (u.primaryGroup() != null) {
-            argv.addAll(List.of("-G", UserArgs.name("primary_group", u.primaryGroup())));
+            argv.addAll(List.of("-G", UserToolArgs.name("primary_group", u.primaryGroup())));
         }
         if (u.shell() != null) {
-            argv.addAll(List.of("-s", UserArgs.path("shell", u.shell())));
+            argv.addAll(List.of("-s", UserToolArgs.path("shell", u.shell())));
         }
         if (u.system()) {
             argv.add("-S");
@@ -60,8 +61,8 @@ public class BusyboxUsers implements UserManager {
             out.add(addToGroup(name, g));
         }
         if (u.expiredate() != null || u.inactive() != null) {
-            String inactive = u.inactive() == null ? null : UserArgs.days("inactive", u.inactive());
-            Long expire = u.expiredate() == null ? null : UserArgs.date("expiredate", u.expiredate()).toEpochDay();
+            String inactive = u.inactive() == null ? null : UserToolArgs.days("inactive", u.inactive());
+            Long expire = u.expiredate() == null ? null : UserToolArgs.date("expiredate", u.expiredate()).toEpochDay();
             out.add(ShadowEdit.aging(name, inactive, expire));
         }
         if (u.passwdHash() != null) {
@@ -72,34 +73,34 @@ public class BusyboxUsers implements UserManager {
 
     @Override
     public Command addGroup(String group, boolean system) {
-        String g = UserArgs.name("group", group);
+        String g = UserToolArgs.name("group", group);
         return system ? Command.of("addgroup", "-S", g) : Command.of("addgroup", g);
     }
 
     @Override
     public Command addToGroup(String user, String group) {
-        return Command.of("addgroup", UserArgs.name("user name", user), UserArgs.name("group", group));
+        return Command.of("addgroup", UserToolArgs.name("user name", user), UserToolArgs.name("group", group));
     }
 
     @Override
     public Command lockPassword(String user) {
-        return Command.of("passwd", "-l", UserArgs.name("user name", user));
+        return Command.of("passwd", "-l", UserToolArgs.name("user name", user));
     }
 
     @Override
     public Command unlockPassword(String user) {
-        return Command.of("passwd", "-u", UserArgs.name("user name", user));
+        return Command.of("passwd", "-u", UserToolArgs.name("user name", user));
     }
 
     @Override
     public Command setPasswords(Map<String, String> passwords, boolean hashed) {
         Command c = hashed ? Command.of("chpasswd", "-e") : Command.of("chpasswd");
-        return c.withStdin(UserArgs.chpasswdInput(passwords)).asSensitive();
+        return c.withStdin(UserToolArgs.chpasswdInput(passwords)).asSensitive();
     }
 
     /** Sets the last-change day to 0 in /etc/shadow, which makes login demand a new password. */
     @Override
     public Command expirePassword(String user) {
-        return ShadowEdit.expire(UserArgs.name("user name", user));
+        return ShadowEdit.expire(UserToolArgs.name("user name", user));
     }
 }

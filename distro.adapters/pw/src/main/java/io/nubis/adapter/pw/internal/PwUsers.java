@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Component;
 import io.nubis.api.capability.Namespaces;
 import io.nubis.api.distro.UserManager;
 import io.nubis.api.distro.UserSpec;
+import io.nubis.api.distro.UserToolArgs;
 import io.nubis.api.exec.Command;
 
 /**
@@ -35,28 +36,28 @@ public class PwUsers implements UserManager {
 
     @Override
     public List<Command> addUser(UserSpec u) {
-        String name = UserArgs.name("user name", u.name());
+        String name = UserToolArgs.name("user name", u.name());
         if (u.inactive() != null) {
             throw new IllegalArgumentException("user '" + name + "': pw has no inactivity period, 'inactive' cannot be set");
         }
         boolean noHome = u.noCreateHome() || u.system();
         List<String> argv = new ArrayList<>(List.of("pw", "useradd", name));
         if (u.gecos() != null) {
-            argv.addAll(List.of("-c", UserArgs.field("gecos", u.gecos())));
+            argv.addAll(List.of("-c", UserToolArgs.field("gecos", u.gecos())));
         }
         if (u.homedir() != null) {
-            argv.addAll(List.of("-d", UserArgs.path("homedir", u.homedir())));
+            argv.addAll(List.of("-d", UserToolArgs.path("homedir", u.homedir())));
         } else if (noHome) {
             argv.addAll(List.of("-d", "/nonexistent"));
         }
         if (u.shell() != null) {
-            argv.addAll(List.of("-s", UserArgs.path("shell", u.shell())));
+            argv.addAll(List.of("-s", UserToolArgs.path("shell", u.shell())));
         }
         if (u.primaryGroup() != null) {
-            argv.addAll(List.of("-g", UserArgs.name("primary_group", u.primaryGroup())));
+            argv.addAll(List.of("-g", UserToolArgs.name("primary_group", u.primaryGroup())));
         }
         if (!u.groups().isEmpty()) {
-            argv.addAll(List.of("-G", String.join(",", u.groups().stream().map(g -> UserArgs.name("group", g)).toList())));
+            argv.addAll(List.of("-G", String.join(",", u.groups().stream().map(g -> UserToolArgs.name("group", g)).toList())));
         }
         if (u.uid() != null) {
             if (u.uid() < 0) {
@@ -65,7 +66,7 @@ public class PwUsers implements UserManager {
             argv.addAll(List.of("-u", u.uid().toString()));
         }
         if (u.expiredate() != null) {
-            LocalDate d = UserArgs.date("expiredate", u.expiredate());
+            LocalDate d = UserToolArgs.date("expiredate", u.expiredate());
             argv.addAll(List.of("-e", PW_DATE.format(d)));
         }
         if (!noHome) {
@@ -80,22 +81,22 @@ public class PwUsers implements UserManager {
 
     @Override
     public Command addGroup(String group, boolean system) {
-        return Command.of("pw", "groupadd", UserArgs.name("group", group));
+        return Command.of("pw", "groupadd", UserToolArgs.name("group", group));
     }
 
     @Override
     public Command addToGroup(String user, String group) {
-        return Command.of("pw", "groupmod", UserArgs.name("group", group), "-m", UserArgs.name("user name", user));
+        return Command.of("pw", "groupmod", UserToolArgs.name("group", group), "-m", UserToolArgs.name("user name", user));
     }
 
     @Override
     public Command lockPassword(String user) {
-        return Command.of("pw", "usermod", UserArgs.name("user name", user), "-w", "no");
+        return Command.of("pw", "usermod", UserToolArgs.name("user name", user), "-w", "no");
     }
 
     @Override
     public Command unlockPassword(String user) {
-        return Command.of("pw", "unlock", UserArgs.name("user name", user)).okOn(NOT_LOCKED);
+        return Command.of("pw", "unlock", UserToolArgs.name("user name", user)).okOn(NOT_LOCKED);
     }
 
     /**
@@ -105,7 +106,7 @@ public class PwUsers implements UserManager {
      */
     @Override
     public Command setPasswords(Map<String, String> passwords, boolean hashed) {
-        byte[] lines = UserArgs.chpasswdInput(passwords);
+        byte[] lines = UserToolArgs.chpasswdInput(passwords);
         String flag = hashed ? "-H" : "-h";
         if (passwords.size() == 1) {
             Map.Entry<String, String> e = passwords.entrySet().iterator().next();
@@ -120,6 +121,6 @@ public class PwUsers implements UserManager {
     /** Password expiry at epoch second 1: already past, so the next login must change it. */
     @Override
     public Command expirePassword(String user) {
-        return Command.of("pw", "usermod", UserArgs.name("user name", user), "-p", "1");
+        return Command.of("pw", "usermod", UserToolArgs.name("user name", user), "-p", "1");
     }
 }

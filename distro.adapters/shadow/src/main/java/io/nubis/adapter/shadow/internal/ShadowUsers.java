@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Component;
 import io.nubis.api.capability.Namespaces;
 import io.nubis.api.distro.UserManager;
 import io.nubis.api.distro.UserSpec;
+import io.nubis.api.distro.UserToolArgs;
 import io.nubis.api.exec.Command;
 
 /**
@@ -26,30 +27,30 @@ public class ShadowUsers implements UserManager {
 
     @Override
     public List<Command> addUser(UserSpec u) {
-        List<String> argv = new ArrayList<>(List.of("useradd", UserArgs.name("user name", u.name())));
+        List<String> argv = new ArrayList<>(List.of("useradd", UserToolArgs.name("user name", u.name())));
         if (u.expiredate() != null) {
-            argv.addAll(List.of("--expiredate", UserArgs.date("expiredate", u.expiredate()).toString()));
+            argv.addAll(List.of("--expiredate", UserToolArgs.date("expiredate", u.expiredate()).toString()));
         }
         if (u.gecos() != null) {
-            argv.addAll(List.of("--comment", UserArgs.field("gecos", u.gecos())));
+            argv.addAll(List.of("--comment", UserToolArgs.field("gecos", u.gecos())));
         }
         if (!u.groups().isEmpty()) {
-            argv.addAll(List.of("--groups", String.join(",", u.groups().stream().map(g -> UserArgs.name("group", g)).toList())));
+            argv.addAll(List.of("--groups", String.join(",", u.groups().stream().map(g -> UserToolArgs.name("group", g)).toList())));
         }
         if (u.homedir() != null) {
-            argv.addAll(List.of("--home", UserArgs.path("homedir", u.homedir())));
+            argv.addAll(List.of("--home", UserToolArgs.path("homedir", u.homedir())));
         }
         if (u.inactive() != null) {
-            argv.addAll(List.of("--inactive", UserArgs.days("inactive", u.inactive())));
+            argv.addAll(List.of("--inactive", UserToolArgs.days("inactive", u.inactive())));
         }
         if (u.noUserGroup()) {
             argv.add("--no-user-group");
         }
         if (u.primaryGroup() != null) {
-            argv.addAll(List.of("--gid", UserArgs.name("primary_group", u.primaryGroup())));
+            argv.addAll(List.of("--gid", UserToolArgs.name("primary_group", u.primaryGroup())));
         }
         if (u.shell() != null) {
-            argv.addAll(List.of("--shell", UserArgs.path("shell", u.shell())));
+            argv.addAll(List.of("--shell", UserToolArgs.path("shell", u.shell())));
         }
         if (u.system()) {
             argv.add("--system");
@@ -67,35 +68,35 @@ public class ShadowUsers implements UserManager {
 
     @Override
     public Command addGroup(String group, boolean system) {
-        String g = UserArgs.name("group", group);
+        String g = UserToolArgs.name("group", group);
         return system ? Command.of("groupadd", "--system", g) : Command.of("groupadd", g);
     }
 
     @Override
     public Command addToGroup(String user, String group) {
-        return Command.of("usermod", "-a", "-G", UserArgs.name("group", group), UserArgs.name("user name", user));
+        return Command.of("usermod", "-a", "-G", UserToolArgs.name("group", group), UserToolArgs.name("user name", user));
     }
 
     @Override
     public Command lockPassword(String user) {
-        return Command.of("passwd", "-l", UserArgs.name("user name", user));
+        return Command.of("passwd", "-l", UserToolArgs.name("user name", user));
     }
 
     /** Exit code 3 (unlocking would leave no password) counts as success, as in the reference. */
     @Override
     public Command unlockPassword(String user) {
-        return Command.of("passwd", "-u", UserArgs.name("user name", user)).okOn(3);
+        return Command.of("passwd", "-u", UserToolArgs.name("user name", user)).okOn(3);
     }
 
     @Override
     public Command setPasswords(Map<String, String> passwords, boolean hashed) {
         Command c = hashed ? Command.of("chpasswd", "-e") : Command.of("chpasswd");
-        return c.withStdin(UserArgs.chpasswdInput(passwords)).asSensitive();
+        return c.withStdin(UserToolArgs.chpasswdInput(passwords)).asSensitive();
     }
 
     @Override
     public Command expirePassword(String user) {
-        return Command.of("passwd", "--expire", UserArgs.name("user name", user));
+        return Command.of("passwd", "--expire", UserToolArgs.name("user name", user));
     }
 
     static String uid(int uid) {

@@ -1,4 +1,4 @@
-package io.nubis.adapter.busybox.internal;
+package io.nubis.api.distro;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -7,19 +7,20 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Checks user-tool arguments so none can be read as an option or break a passwd/shadow line,
- * and builds the {@code name:password} lines chpasswd-style tools read. Error messages never
- * include a password.
+ * Argument checks shared by {@link UserManager} adapters: names no user tool can read as an
+ * option, fields that cannot break a passwd/shadow line, dates and day counts; and the
+ * {@code name:password} lines chpasswd-style tools read. Errors are
+ * {@link IllegalArgumentException}s that never include a password.
  */
-final class UserArgs {
+public final class UserToolArgs {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}\\$?");
     private static final Pattern DAYS = Pattern.compile("-?\\d{1,6}");
 
-    private UserArgs() {
+    private UserToolArgs() {
     }
 
     /** A user or group name. */
-    static String name(String what, String value) {
+    public static String name(String what, String value) {
         if (value == null || !NAME.matcher(value).matches()) {
             throw new IllegalArgumentException("invalid " + what + " '" + value + "'");
         }
@@ -27,7 +28,7 @@ final class UserArgs {
     }
 
     /** A free-text passwd field (gecos): no colon, no control character. */
-    static String field(String what, String value) {
+    public static String field(String what, String value) {
         if (value.indexOf(':') >= 0 || value.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException(what + " must not contain ':' or control characters");
         }
@@ -35,7 +36,7 @@ final class UserArgs {
     }
 
     /** An absolute path for a passwd field (home, shell). */
-    static String path(String what, String value) {
+    public static String path(String what, String value) {
         if (!value.startsWith("/")) {
             throw new IllegalArgumentException(what + " must be an absolute path, not '" + field(what, value) + "'");
         }
@@ -43,7 +44,7 @@ final class UserArgs {
     }
 
     /** An expiry date, YYYY-MM-DD. */
-    static LocalDate date(String what, String value) {
+    public static LocalDate date(String what, String value) {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
@@ -52,7 +53,7 @@ final class UserArgs {
     }
 
     /** A number of days (-1 for none). */
-    static String days(String what, String value) {
+    public static String days(String what, String value) {
         if (!DAYS.matcher(value).matches()) {
             throw new IllegalArgumentException(what + " must be a number of days, not '" + value + "'");
         }
@@ -60,7 +61,7 @@ final class UserArgs {
     }
 
     /** A password or hash: one line. */
-    static String secret(String user, String password) {
+    public static String secret(String user, String password) {
         if (password == null || password.chars().anyMatch(c -> c == '\n' || c == '\r' || c == 0)) {
             throw new IllegalArgumentException("the password for '" + user + "' must be a single line");
         }
@@ -68,7 +69,7 @@ final class UserArgs {
     }
 
     /** {@code name:password} lines, in map order. */
-    static byte[] chpasswdInput(Map<String, String> passwords) {
+    public static byte[] chpasswdInput(Map<String, String> passwords) {
         if (passwords == null || passwords.isEmpty()) {
             throw new IllegalArgumentException("no passwords to set");
         }
