@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.nubis.api.target.FileAttributes;
 import io.nubis.api.target.TargetRoot;
+import io.nubis.runtime.internal.pyjson.JsonWriter;
 
 /** Reads and atomically writes JSON state files in the target, in the reference's format. */
 public final class JsonFiles {
@@ -17,9 +18,9 @@ public final class JsonFiles {
     private JsonFiles() {
     }
 
-    /** Writes {@link PyJson#dumps} of {@code value} atomically (no trailing newline, as the reference). */
+    /** Writes {@code value} atomically as {@link JsonWriter#ciDumps} (no trailing newline, as the reference). */
     public static void write(TargetRoot target, String path, Object value, FileAttributes attrs) throws IOException {
-        target.writeString(path, PyJson.dumps(value), attrs);
+        target.writeString(path, JsonWriter.ciDumps(value), attrs);
     }
 
     /**

@@ -10,6 +10,7 @@ import io.nubis.api.module.Frequency;
 import io.nubis.api.target.FileAttributes;
 import io.nubis.api.target.TargetRoot;
 import io.nubis.runtime.internal.paths.CloudPaths;
+import io.nubis.runtime.internal.pyjson.JsonWriter;
 
 /**
  * The reference's file semaphores. A name has {@code -} replaced by {@code _}
@@ -102,6 +103,6 @@ public final class Semaphores {
     }
 
     static String content() {
-        return ProcessHandle.current().pid() + ": " + PyJson.pyFloat(System.currentTimeMillis() / 1000.0) + "\n";
+        return ProcessHandle.current().pid() + ": " + JsonWriter.floatRepr(System.currentTimeMillis() / 1000.0) + "\n";
     }
 }

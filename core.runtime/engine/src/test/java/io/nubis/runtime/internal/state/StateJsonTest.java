@@ -11,7 +11,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-class PyJsonTest {
+import io.nubis.runtime.internal.pyjson.JsonWriter;
+
+/** The state files' JSON: written by the shared writer exactly as Python's json.dumps(indent=1, sort_keys=True), read back by JsonParser. */
+class StateJsonTest {
     @Test
     void formatsLikePythonJsonDumpsIndent1SortKeys() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -20,24 +23,24 @@ class PyJsonTest {
         m.put("mid", Arrays.asList(1, null, true, "x"));
         m.put("f", 10.5);
         assertEquals("{\n \"alpha\": {},\n \"f\": 10.5,\n \"mid\": [\n  1,\n  null,\n  true,\n  \"x\"\n ],\n \"zeta\": []\n}",
-                PyJson.dumps(m));
+                JsonWriter.ciDumps(m));
     }
 
     @Test
     void escapesAsEnsureAscii() {
-        assertEquals("\"a\\\"b\\\\c\\n\\t\\u00e9\\u007f\\ud83d\\ude00/\"", PyJson.dumps("a\"b\\c\n\té\u007f😀/"));
+        assertEquals("\"a\\\"b\\\\c\\n\\t\\u00e9\\u007f\\ud83d\\ude00/\"", JsonWriter.ciDumps("a\"b\\c\n\té\u007f😀/"));
     }
 
     @Test
     void floatsAsPythonRepr() {
-        assertEquals("12.0", PyJson.pyFloat(12));
-        assertEquals("1856.2", PyJson.pyFloat(1856.20));
-        assertEquals("12345678.9", PyJson.pyFloat(12345678.9));
-        assertEquals("0.0001", PyJson.pyFloat(0.0001));
-        assertEquals("1e-05", PyJson.pyFloat(0.00001));
-        assertEquals("1e+16", PyJson.pyFloat(1e16));
-        assertEquals("-2.5e+20", PyJson.pyFloat(-2.5e20));
-        assertEquals("1700000000.123", PyJson.pyFloat(1700000000.123));
+        assertEquals("12.0", JsonWriter.floatRepr(12));
+        assertEquals("1856.2", JsonWriter.floatRepr(1856.20));
+        assertEquals("12345678.9", JsonWriter.floatRepr(12345678.9));
+        assertEquals("0.0001", JsonWriter.floatRepr(0.0001));
+        assertEquals("1e-05", JsonWriter.floatRepr(0.00001));
+        assertEquals("1e+16", JsonWriter.floatRepr(1e16));
+        assertEquals("-2.5e+20", JsonWriter.floatRepr(-2.5e20));
+        assertEquals("1700000000.123", JsonWriter.floatRepr(1700000000.123));
     }
 
     @Test
@@ -48,7 +51,7 @@ class PyJsonTest {
         m.put("big", new java.math.BigInteger("123456789012345678901234567890"));
         m.put("d", 1.25);
         m.put("l", Arrays.asList(null, false, Map.of("k", List.of())));
-        assertEquals(m, JsonParser.parse(PyJson.dumps(m), "test"));
+        assertEquals(m, JsonParser.parse(JsonWriter.ciDumps(m), "test"));
     }
 
     @Test
