@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.Test;
+
 import org.yaml.snakeyaml.Yaml;
+
+import io.nubis.testkit.ProfileDeclarations;
 
 class AlpineProfileTest {
     private final AlpineProfile profile = new AlpineProfile();
@@ -96,30 +95,7 @@ class AlpineProfileTest {
     /** bnd runs before the tests: check what the resolver and SCR will read. */
     @Test
     void bundleMetadata() throws IOException {
-        Manifest mf;
-        try (InputStream in = Files.newInputStream(Path.of("target/classes/META-INF/MANIFEST.MF"))) {
-            mf = new Manifest(in);
-        }
-        String provide = mf.getMainAttributes().getValue("Provide-Capability");
-        assertTrue(provide.contains("nubis.distro;family=alpine;nubis.distro=alpine;variant=alpine"), provide);
-        String req = mf.getMainAttributes().getValue("Require-Capability");
-        assertTrue(req.contains("nubis.initsystem;filter:=\"(nubis.initsystem=openrc)\""), req);
-        assertTrue(req.contains("nubis.privilege;filter:=\"(nubis.privilege=doas)\""), req);
-        assertTrue(req.contains("nubis.devices;filter:=\"(nubis.devices=mdev)\""), req);
-        assertTrue(req.contains("nubis.packages;filter:=\"(nubis.packages=apk)\""), req);
-        assertTrue(req.contains("nubis.users;filter:=\"(nubis.users=busybox)\""), req);
-        assertTrue(req.contains("nubis.layout;filter:=\"(nubis.layout=linux-fhs)\""), req);
-        assertEquals(6, req.split("filter:=\"\\(nubis\\.", -1).length - 1, req);
-        String xml = Files.readString(Path.of("target/classes/OSGI-INF/io.nubis.distro.alpine.internal.AlpineProfile.xml"));
-        assertTrue(xml.contains("<property name=\"nubis.distro\" type=\"String\" value=\"alpine\"/>"), xml);
-        assertTrue(xml.contains("<property name=\"family\" type=\"String\" value=\"alpine\"/>"), xml);
-        assertTrue(xml.contains("<property name=\"variant\" type=\"String\" value=\"alpine\"/>"), xml);
-        assertTrue(xml.contains("<property name=\"nubis.initsystem\" type=\"String\" value=\"openrc\"/>"), xml);
-        assertTrue(xml.contains("<property name=\"nubis.privilege\" type=\"String\" value=\"doas\"/>"), xml);
-        assertTrue(xml.contains("<property name=\"nubis.devices\" type=\"String\" value=\"mdev\"/>"), xml);
-        assertTrue(xml.contains("<property name=\"nubis.packages\" type=\"String\" value=\"apk\"/>"), xml);
-        assertTrue(xml.contains("<property name=\"nubis.users\" type=\"String\" value=\"busybox\"/>"), xml);
-        assertTrue(xml.contains("<property name=\"nubis.layout\" type=\"String\" value=\"linux-fhs\"/>"), xml);
+        ProfileDeclarations.check(AlpineProfile.class, "alpine", "alpine", "alpine", "openrc", "doas", "mdev", "apk", "busybox", "linux-fhs");
     }
 
     @SuppressWarnings("unchecked")

@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.Test;
+
 import org.yaml.snakeyaml.Yaml;
+
+import io.nubis.testkit.ProfileDeclarations;
 
 class FreeBsdProfileTest {
     private final FreeBsdProfile profile = new FreeBsdProfile();
@@ -95,30 +94,7 @@ class FreeBsdProfileTest {
     /** bnd runs before the tests: check what the resolver and SCR will read. */
     @Test
     void bundleMetadata() throws IOException {
-        Manifest mf;
-        try (InputStream in = Files.newInputStream(Path.of("target/classes/META-INF/MANIFEST.MF"))) {
-            mf = new Manifest(in);
-        }
-        String provide = mf.getMainAttributes().getValue("Provide-Capability");
-        assertTrue(provide.contains("nubis.distro;family=freebsd;nubis.distro=freebsd;variant=freebsd"), provide);
-        String req = mf.getMainAttributes().getValue("Require-Capability");
-        assertTrue(req.contains("nubis.initsystem;filter:=\"(nubis.initsystem=bsdrc)\""), req);
-        assertTrue(req.contains("nubis.privilege;filter:=\"(nubis.privilege=sudo)\""), req);
-        assertTrue(req.contains("nubis.devices;filter:=\"(nubis.devices=devd)\""), req);
-        assertTrue(req.contains("nubis.packages;filter:=\"(nubis.packages=pkg)\""), req);
-        assertTrue(req.contains("nubis.users;filter:=\"(nubis.users=pw)\""), req);
-        assertTrue(req.contains("nubis.layout;filter:=\"(nubis.layout=freebsd)\""), req);
-        assertEquals(6, req.split("filter:=\"\\(nubis\\.", -1).length - 1, req);
-        String xml = Files.readString(Path.of("target/classes/OSGI-INF/io.nubis.distro.freebsd.internal.FreeBsdProfile.xml"));
-        assertTrue(xml.contains("<property name=\"nubis.distro\" type=\"String\" value=\"freebsd\"/>"), xml);
-        assertTrue(xml.contains("<property name=\"family\" type=\"String\" value=\"freebsd\"/>"), xml);
-        assertTrue(xml.contains("<property name=\"variant\" type=\"String\" value=\"freebsd\"/>"), xml);
-        assertTrue(xml.contains("<property name=\"nubis.initsystem\" type=\"String\" value=\"bsdrc\"/>"), xml);
-        assertTrue(xml.contains("<property name=\"nubis.privilege\" type=\"String\" value=\"sudo\"/>"), xml);
-        assertTrue(xml.contains("<property name=\"nubis.devices\" type=\"String\" value=\"devd\"/>"), xml);
-        assertTrue(xml.contains("<property name=\"nubis.packages\" type=\"String\" value=\"pkg\"/>"), xml);
-        assertTrue(xml.contains("<property name=\"nubis.users\" type=\"String\" value=\"pw\"/>"), xml);
-        assertTrue(xml.contains("<property name=\"nubis.layout\" type=\"String\" value=\"freebsd\"/>"), xml);
+        ProfileDeclarations.check(FreeBsdProfile.class, "freebsd", "freebsd", "freebsd", "bsdrc", "sudo", "devd", "pkg", "pw", "freebsd");
     }
 
     @SuppressWarnings("unchecked")

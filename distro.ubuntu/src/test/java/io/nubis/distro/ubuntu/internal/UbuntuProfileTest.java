@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.Test;
+
 import org.yaml.snakeyaml.Yaml;
+
+import io.nubis.testkit.ProfileDeclarations;
 
 class UbuntuProfileTest {
     private final UbuntuProfile profile = new UbuntuProfile();
@@ -99,30 +98,7 @@ class UbuntuProfileTest {
     /** bnd runs before the tests: check what the resolver and SCR will read. */
     @Test
     void bundleMetadata() throws IOException {
-        Manifest mf;
-        try (InputStream in = Files.newInputStream(Path.of("target/classes/META-INF/MANIFEST.MF"))) {
-            mf = new Manifest(in);
-        }
-        String provide = mf.getMainAttributes().getValue("Provide-Capability");
-        assertTrue(provide.contains("nubis.distro;family=debian;nubis.distro=ubuntu;variant=ubuntu"), provide);
-        String req = mf.getMainAttributes().getValue("Require-Capability");
-        assertTrue(req.contains("nubis.initsystem;filter:=\"(nubis.initsystem=systemd)\""), req);
-        assertTrue(req.contains("nubis.privilege;filter:=\"(nubis.privilege=sudo)\""), req);
-        assertTrue(req.contains("nubis.devices;filter:=\"(nubis.devices=udev)\""), req);
-        assertTrue(req.contains("nubis.packages;filter:=\"(nubis.packages=apt)\""), req);
-        assertTrue(req.contains("nubis.users;filter:=\"(nubis.users=shadow)\""), req);
-        assertTrue(req.contains("nubis.layout;filter:=\"(nubis.layout=linux-fhs)\""), req);
-        assertEquals(6, req.split("filter:=\"\\(nubis\\.", -1).length - 1, req);
-        String xml = Files.readString(Path.of("target/classes/OSGI-INF/io.nubis.distro.ubuntu.internal.UbuntuProfile.xml"));
-        assertTrue(xml.contains("<property name=\"nubis.distro\" type=\"String\" value=\"ubuntu\"/>"), xml);
-        assertTrue(xml.contains("<property name=\"family\" type=\"String\" value=\"debian\"/>"), xml);
-        assertTrue(xml.contains("<property name=\"variant\" type=\"String\" value=\"ubuntu\"/>"), xml);
-        assertTrue(xml.contains("<property name=\"nubis.initsystem\" type=\"String\" value=\"systemd\"/>"), xml);
-        assertTrue(xml.contains("<property name=\"nubis.privilege\" type=\"String\" value=\"sudo\"/>"), xml);
-        assertTrue(xml.contains("<property name=\"nubis.devices\" type=\"String\" value=\"udev\"/>"), xml);
-        assertTrue(xml.contains("<property name=\"nubis.packages\" type=\"String\" value=\"apt\"/>"), xml);
-        assertTrue(xml.contains("<property name=\"nubis.users\" type=\"String\" value=\"shadow\"/>"), xml);
-        assertTrue(xml.contains("<property name=\"nubis.layout\" type=\"String\" value=\"linux-fhs\"/>"), xml);
+        ProfileDeclarations.check(UbuntuProfile.class, "ubuntu", "debian", "ubuntu", "systemd", "sudo", "udev", "apt", "shadow", "linux-fhs");
     }
 
     @SuppressWarnings("unchecked")
