@@ -1,6 +1,7 @@
 package io.nubis.assemblies.itest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -37,13 +38,17 @@ class LauncherProcessTest {
         return Paths.get(System.getProperty("nubis.assemblies", "../target"), "nubis-" + distro).toAbsolutePath();
     }
 
+    /** More JVM options for the runs of a test. */
+    String extraOpts = "";
+
     Run run(Path home, String prog, Path dropIn, String... args) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(home.resolve("bin").resolve(prog).toString());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("NUBIS_JAVA_OPTS", "-Dnubis.cache=" + tmp.resolve("cache")
-                + (dropIn == null ? " -Dnubis.bundles.d=" + tmp.resolve("no-drop-in") : " -Dnubis.bundles.d=" + dropIn));
+                + (dropIn == null ? " -Dnubis.bundles.d=" + tmp.resolve("no-drop-in") : " -Dnubis.bundles.d=" + dropIn)
+                + extraOpts);
         pb.environment().put("NUBIS_HOME", home.toString());
         Process p = pb.start();
         p.getOutputStream().close();
@@ -106,6 +111,26 @@ class LauncherProcessTest {
         Run flag = run(tree("debian"), "nubis", null, "--frobnicate");
         assertEquals(2, flag.rc());
         assertTrue(flag.err().contains("--frobnicate"), flag.err());
+    }
+
+    @Test
+    void pluginBundlesStartOnlyForTheCommandsThatNeedThem() throws Exception {
+        extraOpts = " -Dnubis.trace=true";
+        Path root = Files.createDirectories(tmp.resolve("root"));
+        Run version = run(tree("debian"), "nubis", null, "--version");
+        assertEquals(0, version.rc(), version.err());
+        assertFalse(version.err().contains("plug-ins asked for"), version.err());
+        for (int i = 0; i < 2; i++) { // the second time on the kept cache: starts are not remembered
+            Run status = run(tree("debian"), "nubis", null, "--root", root.toString(), "status");
+            assertEquals(0, status.rc(), status.err());
+            assertTrue(status.err().contains("plug-ins started: nubis.layout"), status.err());
+            assertFalse(status.err().contains("nubis.module"), status.err());
+            assertFalse(status.err().contains("nubis.datasource"), status.err());
+        }
+        Run plugins = run(tree("debian"), "nubis", null, "plugins");
+        assertEquals(0, plugins.rc(), plugins.err());
+        assertTrue(plugins.err().contains("plug-ins started: nubis.module"), plugins.err());
+        assertTrue(plugins.out().contains("bootcmd"), plugins.out());
     }
 
     @Test

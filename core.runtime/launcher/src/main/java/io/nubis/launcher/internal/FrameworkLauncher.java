@@ -22,7 +22,8 @@ import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Starts Felix on a kept bundle cache, brings the installed bundles in line with the assembly
- * and the vendor drop-in directory, starts them, hands the command line to the engine's main
+ * and the vendor drop-in directory, starts the core ones (plug-ins wait for the engine to ask:
+ * {@link OnDemandBundles}), hands the command line to the engine's main
  * service and always stops the framework completely before returning the exit code.
  */
 final class FrameworkLauncher {
@@ -38,6 +39,7 @@ final class FrameworkLauncher {
     private final LaunchOptions options;
     private final PrintStream err;
     private final List<String> vendorFailures = new ArrayList<>();
+    private OnDemandBundles onDemand;
 
     FrameworkLauncher(LaunchOptions options, PrintStream err) {
         this.options = options;
@@ -98,9 +100,19 @@ final class FrameworkLauncher {
             List<Bundle> stock = syncBundles(fw.getBundleContext(), prints);
             prints.save();
             StartupTrace.mark("bundles installed/synced");
+            List<Bundle> plugins = new ArrayList<>();
+            for (Bundle b : stock) {
+                if (OnDemandBundles.isPlugin(b)) {
+                    plugins.add(b);
+                    keepStopped(b);
+                }
+            }
             fw.start();
             StartupTrace.mark("framework started");
-            startStock(fw, stock);
+            startStock(fw, stock, plugins);
+            onDemand = new OnDemandBundles(plugins, fw.adapt(org.osgi.framework.wiring.FrameworkWiring.class), err);
+            fw.getBundleContext().registerService(java.util.function.Consumer.class, onDemand,
+                    new java.util.Hashtable<>(Map.of(OnDemandBundles.PROPERTY, "true")));
             StartupTrace.mark("bundles started");
             return fw;
         } catch (LaunchException e) {
@@ -199,10 +211,11 @@ final class FrameworkLauncher {
         return out;
     }
 
-    private void startStock(Framework fw, List<Bundle> stock) throws LaunchException {
+    /** Starts the stock bundles but the plug-ins, then the vendor drop-ins (each failure reported and skipped). */
+    private void startStock(Framework fw, List<Bundle> stock, List<Bundle> plugins) throws LaunchException {
         List<String> problems = new ArrayList<>();
         for (Bundle b : stock) {
-            if (isFragment(b) || b.getState() == Bundle.ACTIVE) {
+            if (plugins.contains(b) || isFragment(b) || b.getState() == Bundle.ACTIVE) {
                 continue;
             }
             try {
@@ -260,12 +273,21 @@ final class FrameworkLauncher {
             StartupTrace.mark("main service available");
             int rc = ((ToIntFunction<String[]>) main).applyAsInt(args);
             StartupTrace.mark("command done");
-            return vendorFailures.isEmpty() || rc != 0 ? rc : 1;
+            boolean clean = vendorFailures.isEmpty() && (onDemand == null || onDemand.failures().isEmpty());
+            return clean || rc != 0 ? rc : 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LaunchException("interrupted while starting", EXIT_ASSEMBLY, e);
         } finally {
             tracker.close();
+        }
+    }
+
+    /** Clears the persistent "started" mark an older cache may hold, so the framework does not start it. */
+    private static void keepStopped(Bundle b) throws BundleException {
+        org.osgi.framework.startlevel.BundleStartLevel sl = b.adapt(org.osgi.framework.startlevel.BundleStartLevel.class);
+        if (sl != null && sl.isPersistentlyStarted()) {
+            b.stop();
         }
     }
 

@@ -16,6 +16,7 @@ import io.nubis.runtime.internal.config.SystemConfig;
 import io.nubis.runtime.internal.merge.MergedConfig;
 import io.nubis.runtime.internal.paths.CloudPaths;
 import io.nubis.runtime.internal.schema.SchemaValidator;
+import io.nubis.runtime.internal.schema.SchemaVerdictCache;
 import io.nubis.runtime.internal.state.JsonFiles;
 
 /**
@@ -28,6 +29,8 @@ import io.nubis.runtime.internal.state.JsonFiles;
  */
 public final class InitStage {
     private static final Logger LOG = LoggerFactory.getLogger("main");
+    /** The last boot's schema verdict, in the data directory ({@link SchemaVerdictCache}). */
+    static final String SCHEMA_VERDICT = "nubis-schema-verdict.json";
 
     private final BootSession s;
     private final boolean local;
@@ -110,7 +113,8 @@ public final class InitStage {
         writeCombined(paths, merged);
         s.hub().configure(merged.asMap().get("reporting"));
         SchemaValidator.BootValidation schema =
-                new SchemaValidator(s.plugins().schemaFragments()).validateAtBoot(merged.asMap(), sys);
+                new SchemaValidator(s.plugins().schemaFragments()).validateAtBoot(merged.asMap(), sys,
+                        new SchemaVerdictCache(s.target(), paths.data(SCHEMA_VERDICT)));
         if (schema.fatal()) {
             return new StageRunner.Outcome(List.of("schema: invalid cloud-config and schema errors are fatal on this image"
                     + " (nubis: {schema_errors: fatal}); no modules ran"), desc);

@@ -11,12 +11,9 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code nubis} / {@code cloud-init}: global options and the verbs. */
+/** {@code nubis} / {@code cloud-init}: global options; {@link Cli} adds the verbs. */
 @Command(mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
-        description = "Cloud-instance initialisation agent, compatible with cloud-init.",
-        subcommands = {InitCommand.class, ModulesCommand.class, SingleCommand.class, PerCommand.class,
-            StatusCommand.class, QueryCommand.class, AnalyzeCommand.class, CleanCommand.class, SchemaCommand.class,
-            MergeCommand.class, DevelCommand.class, PluginsCommand.class})
+        description = "Cloud-instance initialisation agent, compatible with cloud-init.")
 public final class RootCommand implements Callable<Integer> {
     private final Cli cli;
 

@@ -47,10 +47,41 @@ public final class PluginCatalog {
             .comparingInt(PluginInfo::ranking).reversed()
             .thenComparingLong(p -> (Long) p.reference().getProperty(org.osgi.framework.Constants.SERVICE_ID));
 
+    /** Service property of the launcher's on-demand starter of plug-in bundles (a {@code Consumer<String>}). */
+    static final String STARTER_FILTER = "(nubis.starter=true)";
+
     private final BundleContext context;
+    private final java.util.Set<String> requested = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public PluginCatalog(BundleContext context) {
         this.context = context;
+    }
+
+    /**
+     * Has the launcher start the plug-in bundles providing a namespace, if it has not yet (the
+     * launcher leaves them stopped until a command needs them; without a launcher, as under Pax
+     * Exam, every bundle is started already and this does nothing).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void require(String namespace) {
+        if (context == null || !requested.add(namespace)) {
+            return;
+        }
+        try {
+            for (ServiceReference<java.util.function.Consumer> ref
+                    : context.getServiceReferences(java.util.function.Consumer.class, STARTER_FILTER)) {
+                java.util.function.Consumer<String> starter = context.getService(ref);
+                if (starter != null) {
+                    try {
+                        starter.accept(namespace);
+                    } finally {
+                        context.ungetService(ref);
+                    }
+                }
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Every registered plug-in of a namespace, overridden ones included, best first per name. */
@@ -59,6 +90,7 @@ public final class PluginCatalog {
         if (type == null) {
             throw new IllegalArgumentException("unknown plug-in namespace " + namespace);
         }
+        require(namespace);
         List<PluginInfo> out = new ArrayList<>();
         try {
             Collection<? extends ServiceReference<?>> refs =

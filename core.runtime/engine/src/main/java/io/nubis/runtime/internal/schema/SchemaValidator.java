@@ -92,12 +92,33 @@ public final class SchemaValidator {
      * @param systemConfig the system config of the image (where the fatal setting is read)
      */
     public BootValidation validateAtBoot(Map<String, Object> cloudConfig, Map<String, Object> systemConfig) {
-        SchemaReport report;
-        try {
-            report = validate(cloudConfig, SchemaType.CLOUD_CONFIG);
-        } catch (SchemaUnavailableException e) {
-            LOG.debug("Ignoring schema validation: {}", e.getMessage());
-            return new BootValidation(new SchemaReport(List.of(), List.of()), false);
+        return validateAtBoot(cloudConfig, systemConfig, null);
+    }
+
+    /**
+     * As {@link #validateAtBoot(Map, Map)}, reusing the verdict in {@code cache} when the config,
+     * the fragments and the validator are those it was made for, and recording a fresh one.
+     *
+     * @param cache where the last verdict is kept, or null to always validate
+     */
+    public BootValidation validateAtBoot(Map<String, Object> cloudConfig, Map<String, Object> systemConfig,
+            SchemaVerdictCache cache) {
+        String digest = cache == null ? null
+                : SchemaVerdictCache.digest(cloudConfig, fragments, SchemaVerdictCache.validatorIdentity());
+        SchemaReport report = digest == null ? null : cache.lookup(digest).orElse(null);
+        if (report != null) {
+            LOG.debug("Schema verdict reused: the cloud-config and the schema are those of the last validation");
+        } else {
+            try {
+                report = validate(cloudConfig, SchemaType.CLOUD_CONFIG);
+            } catch (SchemaUnavailableException e) {
+                LOG.debug("Ignoring schema validation: {}", e.getMessage());
+                return new BootValidation(new SchemaReport(List.of(), List.of()), false);
+            }
+            // a verdict made with broken fragments is not kept: their warnings are logged at every boot
+            if (cache != null && fragmentWarnings().isEmpty()) {
+                cache.store(digest, report);
+            }
         }
         boolean fatal = report.hasErrors() && errorsAreFatal(systemConfig);
         if (!report.deprecations().isEmpty()) {
