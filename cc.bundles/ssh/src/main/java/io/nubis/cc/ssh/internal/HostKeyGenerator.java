@@ -20,21 +20,14 @@ import java.util.concurrent.Future;
 import org.slf4j.Logger;
 
 /**
- * Generates missing host keys, all types at once: each type on its own thread, in-process with
- * the JDK ({@link OpenSshKeys}) when it can, otherwise with {@code ssh-keygen} through the
- * (thread-safe) command runner. Existing key files are kept, as the reference does.
+ * Generates missing host keys, all types at once: each type on its own thread, with
+ * {@code ssh-keygen} through the (thread-safe) command runner, or in-process with the JDK
+ * ({@link OpenSshKeys}) where the target has no ssh-keygen. Existing key files are kept, as the reference does.
  */
 final class HostKeyGenerator {
     /** What happened to one key type; {@code error} is null on success. */
     record Outcome(HostKeyType type, String method, List<String> console, String error) {
     }
-
-    /**
-     * RSA key generation is BigInteger work that only C2 makes fast: measured 0.45 s CPU for
-     * 3072 bits with C2, 5 s with C1 only ({@code -XX:TieredStopAtLevel=1}, the start-up
-     * tuning), against 0.9 s for ssh-keygen. Without C2, RSA goes to ssh-keygen when present.
-     */
-    static final boolean RSA_IN_PROCESS = hasC2();
 
     private final TargetRoot target;
     private final CommandRunner runner;
@@ -96,8 +89,13 @@ final class HostKeyGenerator {
         }
     }
 
+    /**
+     * ssh-keygen when the target has it: run in parallel it takes ~5 ms for an ed25519 or ECDSA
+     * key and ~0.9 s for RSA-3072, while the JDK under the start-up tuning (C1 only) took 0.1,
+     * 0.4 and 1.7 s (bench/RESULTS.md). The JDK makes the keys only where ssh-keygen is missing.
+     */
     private Outcome one(HostKeyType t, String comment, boolean quiet) {
-        if (inProcess && t.inProcess() && (t != HostKeyType.RSA || RSA_IN_PROCESS || runner.which("ssh-keygen").isEmpty())) {
+        if (inProcess && t.inProcess() && runner.which("ssh-keygen").isEmpty()) {
             try {
                 return jdk(t, comment);
             } catch (GeneralSecurityException e) {
@@ -107,16 +105,6 @@ final class HostKeyGenerator {
             }
         }
         return sshKeygen(t, quiet);
-    }
-
-    /** False when the JVM runs interpreted or with tiered compilation stopped before C2. */
-    static boolean hasC2() {
-        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.equals("-Xint") || a.startsWith("-XX:TieredStopAtLevel=") && !a.endsWith("=4")) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private Outcome jdk(HostKeyType t, String comment) throws GeneralSecurityException, IOException {

@@ -28,7 +28,7 @@ import org.slf4j.Logger;
 
 /**
  * cc_ssh: deletes the image's host keys, writes the host keys given in {@code ssh_keys} or
- * generates the missing ones (in-process and in parallel, see {@link HostKeyGenerator}), installs
+ * generates the missing ones (in parallel, with ssh-keygen or the JDK, see {@link HostKeyGenerator}), installs
  * authorized keys for the default user and root (with the {@code disable_root} prefix), and
  * applies {@code ssh_pwauth} (the reference does that in cc_set_passwords). sshd is restarted
  * only if its configuration changed and it is running.

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Host key generation timings, both ways, for rsa + ecdsa + ed25519 (not a unit test; run by
- * hand, see docs/compatibility/modules.md): in-process in parallel (what the module does),
- * ssh-keygen in parallel (the fallback), ssh-keygen one after the other (the reference), and
+ * hand, see docs/compatibility/modules.md): in-process in parallel (what the module does where the target has no ssh-keygen),
+ * ssh-keygen in parallel (what it does otherwise), ssh-keygen one after the other (the reference), and
  * in-process one after the other. The first round is the cold JVM a boot sees.
  *
  * <pre>java -cp ... io.nubis.cc.ssh.internal.KeygenBenchmark [rounds]</pre>

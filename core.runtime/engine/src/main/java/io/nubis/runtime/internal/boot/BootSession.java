@@ -116,6 +116,7 @@ public final class BootSession implements AutoCloseable {
         LogOutput.consoleStream(err);
         LogOutput.consoleLevel(options.debug() ? LogLevel.DEBUG : LogLevel.WARNING);
         Distro distro = plugins.distro(OsRelease.read(target).id());
+        plugins.prefetch();
         if (!plugins.hasLayout()) {
             throw new IllegalStateException("the distro profile from " + plugins.distroSource()
                     + " has no filesystem layout adapter in this assembly");

@@ -30,6 +30,11 @@ public final class CatalogPlugins implements Plugins {
     }
 
     @Override
+    public void prefetch() {
+        catalog.prefetch(Namespaces.DATASOURCE, Namespaces.MODULE);
+    }
+
+    @Override
     public synchronized Distro distro(Optional<String> osId) {
         wiring = DistroWiring.select(catalog, osId);
         return new EngineDistro(catalog, wiring);

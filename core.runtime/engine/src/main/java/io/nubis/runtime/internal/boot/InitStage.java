@@ -112,15 +112,29 @@ public final class InitStage {
         MergedConfig merged = ConfigAssembler.merge(s, sc, inst, configs);
         writeCombined(paths, merged);
         s.hub().configure(merged.asMap().get("reporting"));
-        SchemaValidator.BootValidation schema =
-                new SchemaValidator(s.plugins().schemaFragments()).validateAtBoot(merged.asMap(), sys,
-                        new SchemaVerdictCache(s.target(), paths.data(SCHEMA_VERDICT)));
-        if (schema.fatal()) {
-            return new StageRunner.Outcome(List.of("schema: invalid cloud-config and schema errors are fatal on this image"
-                    + " (nubis: {schema_errors: fatal}); no modules ran"), desc);
+        SchemaValidator validator = new SchemaValidator(s.plugins().schemaFragments());
+        SchemaVerdictCache verdicts = new SchemaVerdictCache(s.target(), paths.data(SCHEMA_VERDICT));
+        Thread background = null;
+        if (SchemaValidator.errorsAreFatal(sys)) {
+            if (validator.validateAtBoot(merged.asMap(), sys, verdicts).fatal()) {
+                return new StageRunner.Outcome(List.of("schema: invalid cloud-config and schema errors are fatal on"
+                        + " this image (nubis: {schema_errors: fatal}); no modules ran"), desc);
+            }
+        } else {
+            // the verdict only informs the log here: validate beside the modules (the config is frozen)
+            background = new Thread(() -> validator.validateAtBoot(merged.asMap(), sys, verdicts), "nubis-schema");
+            background.setDaemon(true);
+            background.start();
         }
         List<String> failures = ModuleStep.run(s, paths, merged, instanceData, d.instanceId(), "init",
                 List.of(Stage.NETWORK.moduleListKey()), false, reporter);
+        if (background != null) {
+            try {
+                background.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return new StageRunner.Outcome(failures, desc);
     }
 

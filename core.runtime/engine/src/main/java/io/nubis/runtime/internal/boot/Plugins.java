@@ -50,6 +50,10 @@ public interface Plugins {
     /** The Jinja renderer service, if the assembly has one; got (and loaded) only when called. */
     Optional<TemplateRenderer> templateRenderer();
 
+    /** Starts getting the datasources and modules ready in the background (a boot will need them). */
+    default void prefetch() {
+    }
+
     /** The JSON-Schema fragments the modules declare, read from their bundles without loading them. */
     default List<SchemaFragment> schemaFragments() {
         return List.of();

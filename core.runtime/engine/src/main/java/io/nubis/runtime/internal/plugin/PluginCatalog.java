@@ -51,7 +51,8 @@ public final class PluginCatalog {
     static final String STARTER_FILTER = "(nubis.starter=true)";
 
     private final BundleContext context;
-    private final java.util.Set<String> requested = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<String, java.util.concurrent.CompletableFuture<Void>> requested =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public PluginCatalog(BundleContext context) {
         this.context = context;
@@ -60,13 +61,49 @@ public final class PluginCatalog {
     /**
      * Has the launcher start the plug-in bundles providing a namespace, if it has not yet (the
      * launcher leaves them stopped until a command needs them; without a launcher, as under Pax
-     * Exam, every bundle is started already and this does nothing).
+     * Exam, every bundle is started already and this does nothing). Returns once they are started,
+     * also when another thread asked first.
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public void require(String namespace) {
-        if (context == null || !requested.add(namespace)) {
+        if (context == null) {
             return;
         }
+        java.util.concurrent.CompletableFuture<Void> mine = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Void> first = requested.putIfAbsent(namespace, mine);
+        if (first != null) {
+            first.join();
+            return;
+        }
+        try {
+            askLauncher(namespace);
+        } finally {
+            mine.complete(null);
+        }
+    }
+
+    /**
+     * Starts the plug-in bundles of these namespaces on a background thread, so that their
+     * resolution and component set-up overlap the caller's work; {@link #require} waits for it.
+     */
+    public void prefetch(String... namespaces) {
+        if (context == null) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            for (String ns : namespaces) {
+                try {
+                    require(ns);
+                } catch (RuntimeException e) {
+                    // reported again when the caller requires it
+                }
+            }
+        }, "nubis-plugin-prefetch");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void askLauncher(String namespace) {
         try {
             for (ServiceReference<java.util.function.Consumer> ref
                     : context.getServiceReferences(java.util.function.Consumer.class, STARTER_FILTER)) {
