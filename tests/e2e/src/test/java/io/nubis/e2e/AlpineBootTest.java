@@ -30,6 +30,12 @@ class AlpineBootTest extends BootScenarios {
         return "    doas:\n      - permit nopass alice as root\n";
     }
 
+    /** mdev's: no INTERFACE, the name in MDEV. */
+    @Override
+    String hookEnvironment() {
+        return "ACTION=add DEVPATH=/devices/virtual/net/eth1 MDEV=eth1 SUBSYSTEM=net";
+    }
+
     @Override
     void assertPrivilege() throws Exception {
         assertPrivilegeFile("permit nopass alice as root", "/etc/doas.conf", "/etc/doas.d");
