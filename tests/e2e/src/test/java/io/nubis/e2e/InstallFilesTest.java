@@ -182,6 +182,40 @@ class InstallFilesTest {
         }
     }
 
+    static final Path SHIM = Machine.REPO.resolve("assemblies/src/main/init/stage-shim");
+
+    /** A gate directory as {@code --stage-gate} makes it, for the process PID. */
+    static Path gate(Path dir, long pid) throws Exception {
+        for (String end : List.of("local.start", "local.done")) {
+            assertEquals(0, Machine.host(List.of("mkfifo", dir.resolve(end).toString()), 10).code());
+        }
+        Files.writeString(dir.resolve("pid"), pid + "\n");
+        return dir;
+    }
+
+    static Machine.Result shim(Path gate) {
+        return Machine.host(List.of("env", "NUBIS_STAGE_DIR=" + gate, "sh", SHIM.toString(), "local"), 30);
+    }
+
+    @Test
+    void stageShimExitsWithTheStagesResult(@TempDir Path dir) throws Exception {
+        Process nubis = new ProcessBuilder("sh", "-c", "cat \"$0/local.start\" >/dev/null; echo 4 > \"$0/local.done\"; sleep 2",
+                dir.toString()).start();
+        assertEquals(new Machine.Result(4, ""), shim(gate(dir, nubis.pid())));
+        nubis.waitFor();
+    }
+
+    @Test
+    void stageShimStopsWaitingWhenTheProcessEnds(@TempDir Path dir) throws Exception {
+        Process nubis = new ProcessBuilder("sleep", "1").start();
+        long started = System.nanoTime();
+        Machine.Result r = shim(gate(dir, nubis.pid()));
+        assertTrue(r.code() != 0, r.toString());
+        assertTrue(r.out().contains("stage-shim: the nubis process (" + nubis.pid() + ") ended before stage local finished"),
+                r.out());
+        assertTrue(System.nanoTime() - started < 10_000_000_000L, "gave up soon after the process ended");
+    }
+
     @Test
     void systemdUnitsVerify(@TempDir Path root) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/systemd-analyze")), "needs systemd-analyze");
