@@ -31,17 +31,23 @@ case $distro in
             install -m 644 "$u" "$root/usr/lib/systemd/system/"
         done
         install -m 755 "$init/systemd/nubis-generator" "$root/usr/lib/systemd/system-generators/nubis-generator"
-        install -m 755 "$init/systemd/stage-shim" "$root/$home/libexec/stage-shim"
+        install -m 755 "$init/stage-shim" "$root/$home/libexec/stage-shim"
         install -m 644 "$init/hotplug/90-nubis-hotplug.rules" "$root/usr/lib/udev/rules.d/90-nubis-hotplug.rules"
         ;;
     alpine)
         mkdir -p "$root/etc/init.d" "$root/usr/share/nubis"
-        install -m 755 "$init/openrc/nubis" "$root/etc/init.d/nubis"
+        for svc in nubis cloud-init-local cloud-init cloud-config cloud-final; do
+            install -m 755 "$init/openrc/$svc" "$root/etc/init.d/$svc"
+        done
+        install -m 755 "$init/stage-shim" "$root/$home/libexec/stage-shim"
         install -m 644 "$init/hotplug/mdev.conf" "$root/usr/share/nubis/mdev.conf"
         ;;
     freebsd)
         mkdir -p "$root/usr/local/etc/rc.d" "$root/usr/local/etc/devd"
-        install -m 755 "$init/rcd/nubis" "$root/usr/local/etc/rc.d/nubis"
+        for rc in nubis cloudinitlocal cloudinit cloudconfig cloudfinal; do
+            install -m 755 "$init/rcd/$rc" "$root/usr/local/etc/rc.d/$rc"
+        done
+        install -m 755 "$init/stage-shim" "$root/$home/libexec/stage-shim"
         install -m 644 "$init/hotplug/nubis-hotplug.conf" "$root/usr/local/etc/devd/nubis-hotplug.conf"
         ;;
     *) echo "stage.sh: unknown distro $distro" >&2; exit 2 ;;

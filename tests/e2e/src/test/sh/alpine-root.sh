@@ -2,7 +2,8 @@
 # alpine-root.sh DEST TARBALL JAVA_HOME: an Alpine-like root for the end-to-end tests, built from
 # Debian packages: busybox-static (all applets as symlinks, mdev included), the openrc and
 # opendoas package files (dpkg -x, no maintainer scripts, no systemd, no sudo), a zoneinfo file,
-# the glibc libraries the host JDK needs (the JDK itself is bind-mounted at boot), and the Nubis
+# the glibc libraries the host JDK needs (the JDK itself is bind-mounted at boot), util-linux's flock
+# (Debian's busybox has no flock applet), and the Nubis
 # alpine tarball unpacked at /. Exit 3: a package cannot be downloaded (no apt mirror).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -25,7 +26,7 @@ for p in openrc libeinfo1 librc1 opendoas; do
     dpkg -x "$deb" "$dest"
 done
 # the glibc libraries the JDK and openrc need (a real Alpine has musl and its own JDK)
-{ find "$jdk" -name '*.so' -o -path '*/bin/java'; echo "$dest/sbin/openrc-run"; echo "$dest/sbin/openrc"; } \
+{ find "$jdk" -name '*.so' -o -path '*/bin/java'; echo "$dest/sbin/openrc-run"; echo "$dest/sbin/openrc"; echo /usr/bin/flock; } \
     | LD_LIBRARY_PATH="$dest/lib/x86_64-linux-gnu:$dest/usr/lib/x86_64-linux-gnu" xargs ldd 2>/dev/null \
     | sed -n 's/.*=> \(\/[^ ]*\).*/\1/p; s/^[[:space:]]*\(\/[^ ]*ld-linux[^ ]*\).*/\1/p' | sort -u \
     | while read -r lib; do
@@ -56,6 +57,8 @@ printf 'permit persist :wheel\n' > etc/doas.conf
 printf '#!/sbin/openrc-run\ndescription="local filesystems (mounted by the test harness)"\nstart() { return 0; }\n' > etc/init.d/localmount
 chmod 755 etc/init.d/localmount
 tar -C "$dest" -xzf "$tarball"
+# Alpine's busybox has flock (the hotplug hook's drainer lock), Debian's has not: util-linux's
+cp /usr/bin/flock usr/bin/flock
 # Debian's busybox lacks the adduser/addgroup applets: shell stand-ins with busybox's options
 install -m 755 "$here/busybox-users.sh" usr/sbin/adduser
 install -m 755 "$here/busybox-users.sh" usr/sbin/addgroup

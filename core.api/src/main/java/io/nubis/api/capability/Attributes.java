@@ -36,6 +36,10 @@ public final class Attributes {
     public static final String DETECT_CMDLINE = "detect.cmdline";
     /** Datasource detection: if true the datasource is always a candidate (None, NoCloud with config). */
     public static final String DETECT_ALWAYS = "detect.always";
+    /** Datasource: update events of the network scope it supports ({@code hotplug}...). */
+    public static final String UPDATE_EVENTS = "update.events";
+    /** Datasource: the supported update events enabled unless the {@code updates} config says otherwise. */
+    public static final String UPDATE_EVENTS_DEFAULT = "update.events.default";
     /** Layout: whether the OS clears the run directory at boot; "true" or "false" in the capability (OSGi has no Boolean attribute type), Boolean in the service property. */
     public static final String EPHEMERAL_RUN = "ephemeral.run";
 

@@ -48,4 +48,19 @@ public @interface NubisDatasource {
     /** Always a candidate (the None fallback, or config-driven sources). */
     @Attribute("detect.always")
     boolean detect_always() default false;
+
+    /**
+     * Update events of the network scope the datasource supports, the reference's
+     * {@code supported_update_events}: {@code boot-new-instance}, {@code boot}, {@code boot-legacy},
+     * {@code hotplug} (re-crawled on a hotplug event). None by default, as NoCloud and None in 22.4.
+     */
+    @Attribute("update.events")
+    String[] update_events() default {};
+
+    /**
+     * Of those, the ones enabled unless {@code updates: network: when:} lists others, the
+     * reference's {@code default_update_events}.
+     */
+    @Attribute("update.events.default")
+    String[] update_events_default() default {};
 }

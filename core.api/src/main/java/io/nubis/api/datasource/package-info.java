@@ -1,6 +1,6 @@
 /** Datasources: where instance metadata, user-data and vendor-data come from. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.nubis.api.datasource;
 
 import org.osgi.annotation.bundle.Export;

@@ -223,12 +223,53 @@ abstract class BootScenarios {
         assertStatusCommand(st, 0, "not started");
     }
 
+    /**
+     * The hook as the device manager runs it: the event goes into the queue, and the drainer it
+     * starts hands it to {@code nubis devel hotplug-hook drain}, which logs it (NoCloud does not
+     * support hotplug) and empties the queue.
+     */
     @Test
     @Order(10)
-    void hotplugHookQueuesTheEvent() throws Exception {
-        Machine.Result r = m.boot1("mkdir -p /run/cloud-init && ACTION=add DEVPATH=/devices/virtual/net/eth1 INTERFACE=eth1"
-                + " SUBSYSTEM=net " + hook() + " && cat /run/cloud-init/hotplug.queue");
-        assertEquals(new Machine.Result(0, "add net /devices/virtual/net/eth1 eth1\n"), r);
+    void hotplugHookQueuesTheEventAndTheAgentDrainsIt() throws Exception {
+        Machine.Result r = m.boot1("mkdir -p /run/cloud-init && " + hookEnvironment() + " " + hook()
+                + " && i=0; while [ -e /run/cloud-init/hotplug.queue ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done;"
+                + " flock /run/cloud-init/hotplug.drain true; ls /run/cloud-init");
+        assertEquals(0, r.code(), r.out());
+        assertFalse(r.out().lines().anyMatch(l -> l.equals("hotplug.queue") || l.equals("hotplug.queue.lock")), r.out());
+        String log = m.read("/var/log/cloud-init.log");
+        assertTrue(log.contains("hotplug-hook called with the following arguments: {hotplug_action: handle, subsystem: net,"
+                + " udevaction: add, devpath: /devices/virtual/net/eth1}"), log);
+        assertTrue(log.contains("hotplug not supported for event of type net"), log);
+    }
+
+    /**
+     * A burst of events at once: every one is queued and handled, none is lost between drainers;
+     * an event with shell metacharacters or an unknown action is refused and not queued.
+     */
+    @Test
+    @Order(11)
+    void hotplugBurstIsDrainedAndHostileEventsAreRefused() throws Exception {
+        String wait = "i=0; while [ -e /run/cloud-init/hotplug.queue ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done;"
+                + " flock /run/cloud-init/hotplug.drain true";
+        List<Machine.Result> r = m.boot("mkdir -p /run/cloud-init && for n in 1 2 3 4 5 6; do"
+                        + " ACTION=add DEVPATH=/devices/virtual/net/burst$n SUBSYSTEM=net " + hook() + " & done; wait; " + wait,
+                "ACTION=add DEVPATH='/devices/virtual/net/x;reboot' SUBSYSTEM=net " + hook(),
+                "ACTION=change DEVPATH=/devices/virtual/net/eth1 SUBSYSTEM=net " + hook(),
+                "test ! -e /run/cloud-init/hotplug.queue");
+        assertEquals(0, r.get(0).code(), r.get(0).out());
+        String log = m.read("/var/log/cloud-init.log");
+        for (int n = 1; n <= 6; n++) {
+            String line = "udevaction: add, devpath: /devices/virtual/net/burst" + n + "}";
+            assertEquals(1, log.lines().filter(l -> l.endsWith(line)).count(), line + " handled once in\n" + log);
+        }
+        assertEquals(new Machine.Result(1, "hotplug-hook: refusing an event with unusual characters\n"), r.get(1));
+        assertEquals(new Machine.Result(1, "hotplug-hook: unknown action 'change' (add or remove)\n"), r.get(2));
+        assertEquals(0, r.get(3).code(), "nothing was queued");
+    }
+
+    /** The environment the device manager gives the hook (udev's by default). */
+    String hookEnvironment() {
+        return "ACTION=add DEVPATH=/devices/virtual/net/eth1 INTERFACE=eth1 SUBSYSTEM=net";
     }
 
     String hook() {

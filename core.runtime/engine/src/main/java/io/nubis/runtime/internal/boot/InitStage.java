@@ -53,13 +53,19 @@ public final class InitStage {
         return StageRunner.run(s, paths, st, reporter -> work(sc, paths, reporter));
     }
 
-    /** On layouts whose run directory survives reboots (FreeBSD), init-local empties it first. */
+    /**
+     * On layouts whose run directory survives reboots (FreeBSD), init-local empties it first, except
+     * {@code share}: the stage gate's FIFOs, which this boot's process made before the stage.
+     */
     private void clearPersistentRunDir(CloudPaths paths) {
         if (s.layout().ephemeralRun()) {
             return;
         }
         try {
             for (String name : s.target().list(paths.runDir())) {
+                if (name.equals("share")) {
+                    continue;
+                }
                 s.target().deleteTree(paths.run(name));
             }
             LOG.debug("Cleared the persistent run directory {}", paths.runDir());

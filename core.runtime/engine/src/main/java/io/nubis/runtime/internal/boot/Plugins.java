@@ -10,6 +10,7 @@ import io.nubis.api.module.ConfigModule;
 import io.nubis.api.report.ReportingHandler;
 import io.nubis.api.template.TemplateRenderer;
 import io.nubis.runtime.internal.ds.DetectionHints;
+import io.nubis.runtime.internal.ds.UpdateEvents;
 import io.nubis.runtime.internal.modules.ModuleInfo;
 import io.nubis.runtime.internal.schema.SchemaFragment;
 
@@ -37,6 +38,11 @@ public interface Plugins {
 
     /** Gets a datasource's service. */
     Datasource datasource(DetectionHints hints);
+
+    /** The update events a datasource declares, from its service properties. */
+    default UpdateEvents updateEvents(DetectionHints hints) {
+        return hints.plugin() == null ? UpdateEvents.NONE : UpdateEvents.of(hints.plugin());
+    }
 
     /** Modules by name. */
     Map<String, ModuleInfo> modules();

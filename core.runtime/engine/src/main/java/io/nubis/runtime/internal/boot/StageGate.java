@@ -39,13 +39,18 @@ public interface StageGate {
     void finished(String stage, int exitCode) throws IOException;
 
     /**
-     * A gate on FIFOs in {@code dir} (created 0700; FIFOs 0600 with {@code mkfifo}).
+     * A gate on FIFOs in {@code dir} (created 0700; FIFOs 0600 with {@code mkfifo}). Before the
+     * FIFOs it writes {@code dir/pid}, this process's id, so a shim stops waiting if the process ends.
      *
-     * @throws IOException if the directory or the FIFOs cannot be made
+     * @throws IOException if the directory, the pid file or the FIFOs cannot be made
      */
     static StageGate fifos(Path dir) throws IOException {
         Files.createDirectories(dir);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        Path tmp = dir.resolve(".pid.tmp");
+        Files.writeString(tmp, ProcessHandle.current().pid() + "\n", StandardCharsets.US_ASCII);
+        Files.move(tmp, dir.resolve("pid"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         for (String stage : STAGES) {
             for (String end : List.of(".start", ".done")) {
                 Path p = dir.resolve(stage + end);

@@ -269,11 +269,13 @@ class BootStagesTest {
     }
 
     @Test
-    void persistentRunDirIsClearedByInitLocal() throws Exception {
-        BootFixture f = new BootFixture(dir).seed("instance-id: iid-1\n", "").file("/run/cloud-init/stale", "x");
+    void persistentRunDirIsClearedByInitLocalExceptTheStageGate() throws Exception {
+        BootFixture f = new BootFixture(dir).seed("instance-id: iid-1\n", "").file("/run/cloud-init/stale", "x")
+                .file("/run/cloud-init/share/network.start", "");
         f.plugins.ephemeralRun = false;
         assertEquals(0, f.run(s -> new InitStage(s, true).run()));
         assertFalse(f.exists("/run/cloud-init/stale"));
+        assertTrue(f.exists("/run/cloud-init/share/network.start"), "the stage gate of this boot's process stays");
         assertTrue(f.exists("/run/cloud-init/.instance-id"));
     }
 }

@@ -23,6 +23,7 @@ class StageGateTest {
         for (String s : StageGate.STAGES) {
             assertTrue(Files.exists(gateDir.resolve(s + ".start")), s);
         }
+        assertEquals(ProcessHandle.current().pid() + "\n", Files.readString(gateDir.resolve("pid")));
         Thread boot = new Thread(() -> {
             try {
                 gate.awaitStart("network");

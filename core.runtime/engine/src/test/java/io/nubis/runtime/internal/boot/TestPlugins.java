@@ -19,6 +19,7 @@ import io.nubis.api.module.Frequency;
 import io.nubis.api.report.ReportingHandler;
 import io.nubis.api.template.TemplateRenderer;
 import io.nubis.runtime.internal.ds.DetectionHints;
+import io.nubis.runtime.internal.ds.UpdateEvents;
 import io.nubis.runtime.internal.modules.ModuleInfo;
 
 /** Plug-ins for engine tests: a Debian-like profile with an FHS layout, datasources and modules given as lambdas. */
@@ -28,6 +29,7 @@ final class TestPlugins implements Plugins {
     final Map<String, ModuleInfo> modules = new LinkedHashMap<>();
     final Map<String, ConfigModule> moduleServices = new LinkedHashMap<>();
     final List<String> crawled = new java.util.ArrayList<>();
+    final Map<String, UpdateEvents> updateEvents = new LinkedHashMap<>();
     String defaults;
     boolean ephemeralRun = true;
 
@@ -169,6 +171,11 @@ final class TestPlugins implements Plugins {
     @Override
     public Datasource datasource(DetectionHints hints) {
         return dsServices.get(hints.name());
+    }
+
+    @Override
+    public UpdateEvents updateEvents(DetectionHints hints) {
+        return updateEvents.getOrDefault(hints.name(), UpdateEvents.NONE);
     }
 
     @Override
