@@ -47,17 +47,20 @@ trap cleanup EXIT INT TERM
 lower=$work/lower
 echo "versus: preparing the root (Debian bookworm + cloud-init 22.4 + $(basename "$tarball"))" >&2
 "$repo/tools/test-roots/debian-root.sh" "$lower" --with-cloud-init >&2
-# a cloud image has OpenSSH (both agents make host keys with its ssh-keygen); the boots have no
-# network, so apt fails at once instead of retrying with back-off (7 s of waiting for both agents)
+# a cloud image has OpenSSH (both agents make host keys with its ssh-keygen); the seed's package
+# (curl) is installed too and apt's remote sources are removed, so that without network the
+# seed's package step succeeds at once for both (apt-get update has nothing to fetch, the install
+# nothing to do) and a reboot has nothing left to do
 if [ ! -x "$lower/usr/bin/ssh-keygen" ]; then
     cp /etc/resolv.conf "$lower/etc/resolv.conf"
     mount -t proc proc "$lower/proc"
     ( chroot "$lower" apt-get update -qq && chroot "$lower" env DEBIAN_FRONTEND=noninteractive \
-        apt-get install -y -qq --no-install-recommends openssh-server >/dev/null ) >&2 || { umount "$lower/proc"; exit 1; }
+        apt-get install -y -qq --no-install-recommends openssh-server curl >/dev/null ) >&2 || { umount "$lower/proc"; exit 1; }
     umount "$lower/proc"
     : > "$lower/etc/resolv.conf"
 fi
-echo 'Acquire::Retries "0";' > "$lower/etc/apt/apt.conf.d/99versus-no-retries"
+rm -f "$lower"/etc/apt/sources.list "$lower"/etc/apt/sources.list.d/*
+rm -rf "$lower"/var/lib/apt/lists/*
 # Nubis beside cloud-init: its own command is /usr/bin/nubis; /usr/bin/cloud-init stays the reference's
 tar -xzf "$tarball" -C "$lower" --exclude=./usr/bin/cloud-init --exclude=./etc/cloud
 mkdir -p "$lower/var/lib/cloud/seed/nocloud" "$lower/etc/cloud/cloud.cfg.d"

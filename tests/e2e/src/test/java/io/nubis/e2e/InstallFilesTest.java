@@ -186,9 +186,19 @@ class InstallFilesTest {
 
     /** A gate directory as {@code --stage-gate} makes it, for the process PID. */
     static Path gate(Path dir, long pid) throws Exception {
+        fifos(dir);
+        return pid(dir, pid);
+    }
+
+    /** The two FIFOs of stage local, made before the process that opens them starts. */
+    static Path fifos(Path dir) throws Exception {
         for (String end : List.of("local.start", "local.done")) {
             assertEquals(0, Machine.host(List.of("mkfifo", dir.resolve(end).toString()), 10).code());
         }
+        return dir;
+    }
+
+    static Path pid(Path dir, long pid) throws Exception {
         Files.writeString(dir.resolve("pid"), pid + "\n");
         return dir;
     }
@@ -199,9 +209,10 @@ class InstallFilesTest {
 
     @Test
     void stageShimExitsWithTheStagesResult(@TempDir Path dir) throws Exception {
+        fifos(dir); // before the process: else it could write local.done as a plain file first
         Process nubis = new ProcessBuilder("sh", "-c", "cat \"$0/local.start\" >/dev/null; echo 4 > \"$0/local.done\"; sleep 2",
                 dir.toString()).start();
-        assertEquals(new Machine.Result(4, ""), shim(gate(dir, nubis.pid())));
+        assertEquals(new Machine.Result(4, ""), shim(pid(dir, nubis.pid())));
         nubis.waitFor();
     }
 
