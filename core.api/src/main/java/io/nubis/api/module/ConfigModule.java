@@ -14,4 +14,17 @@ public interface ConfigModule {
      * @throws ModuleException when the module could not do its job
      */
     void run(ModuleContext ctx) throws ModuleException;
+
+    /**
+     * Called early on a new instance's first boot, at the end of the local stage, for every module
+     * the boot's module lists name, before user-data is read ({@code ctx.config()} is the system
+     * config). A module may start slow work here that leaves the machine as it is, keeping its
+     * results private (a 0700 directory under the run directory), and then use or discard them in
+     * {@link #run}, which must still work when nothing was prepared. Failures are ignored. The
+     * default does nothing.
+     *
+     * @param ctx the module's context, with the system config
+     */
+    default void prepare(ModuleContext ctx) {
+    }
 }

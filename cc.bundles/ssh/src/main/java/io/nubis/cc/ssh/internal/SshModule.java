@@ -57,6 +57,28 @@ public class SshModule implements ConfigModule {
         this.inProcessKeys = inProcessKeys;
     }
 
+    /**
+     * On a new instance, starts the RSA host key (the one slow key: ~1 s of ssh-keygen) at the end
+     * of the local stage, into a private directory ({@link HostKeyPool}), when the system config
+     * asks for generated RSA keys and the target has ssh-keygen. The run uses it unless user-data
+     * gave keys or other types.
+     */
+    @Override
+    public void prepare(ModuleContext ctx) {
+        try {
+            CloudConfig cfg = ctx.config();
+            if (ctx.runner().planMode() || cfg.has("ssh_keys")
+                    || !keyTypes(ctx, new ArrayList<>()).contains(HostKeyType.RSA)
+                    || ctx.runner().which("ssh-keygen").isEmpty()
+                    || !cfg.bool("ssh_deletekeys", true) && ctx.target().exists(HostKeyType.RSA.privateFile())) {
+                return;
+            }
+            HostKeyPool.start(ctx);
+        } catch (IOException | RuntimeException e) {
+            ctx.log().debug("not making the RSA host key ahead of time: {}", e.getMessage());
+        }
+    }
+
     @Override
     public void run(ModuleContext ctx) throws ModuleException {
         CloudConfig cfg = ctx.config();
@@ -66,6 +88,8 @@ public class SshModule implements ConfigModule {
         boolean sshdChanged = false;
         try {
             boolean deleteKeys = cfg.bool("ssh_deletekeys", true);
+            // a key made ahead of time (prepare) is taken now, used only when an RSA key is generated
+            Optional<List<String>> ahead = HostKeyPool.take(ctx);
             if (cfg.has("ssh_keys")) {
                 Map<String, String> given = givenKeys(cfg, errors);
                 if (deleteKeys) {
@@ -77,7 +101,7 @@ public class SshModule implements ConfigModule {
                 if (deleteKeys) {
                     deleteHostKeys(ctx, errors);
                 }
-                generate(ctx, types, errors);
+                generate(ctx, types, ahead, errors);
             }
         } catch (ConfigException e) {
             errors.add(e.getMessage());
@@ -178,17 +202,28 @@ public class SshModule implements ConfigModule {
         }
     }
 
-    private void generate(ModuleContext ctx, List<HostKeyType> types, List<String> errors) throws IOException {
+    private void generate(ModuleContext ctx, List<HostKeyType> types, Optional<List<String>> ahead,
+            List<String> errors) throws IOException {
         TargetRoot target = ctx.target();
         boolean quiet = ctx.config().bool("ssh_quiet_keygen", false);
+        String comment = "root@" + hostname(target);
+        List<HostKeyType> todo = new ArrayList<>(types);
+        HostKeyGenerator.Outcome installed = null;
+        if (ahead.isPresent() && todo.contains(HostKeyType.RSA) && !target.exists(HostKeyType.RSA.privateFile())) {
+            installed = installAhead(ctx, ahead.get(), comment);
+            todo.remove(HostKeyType.RSA);
+        }
         Accounts accounts = Accounts.read(target);
         // the sshd version only matters where the ssh_keys group exists; ask for it meanwhile
         CompletableFuture<int[]> version = accounts.hasGroup("ssh_keys")
                 ? CompletableFuture.supplyAsync(() -> sshdVersion(ctx))
                 : CompletableFuture.completedFuture(null);
         long start = System.nanoTime();
-        List<HostKeyGenerator.Outcome> outcomes = new HostKeyGenerator(target, ctx.runner(), ctx.log(), inProcessKeys)
-                .generate(types, "root@" + hostname(target), quiet);
+        List<HostKeyGenerator.Outcome> outcomes = new ArrayList<>(
+                new HostKeyGenerator(target, ctx.runner(), ctx.log(), inProcessKeys).generate(todo, comment, quiet));
+        if (installed != null) {
+            outcomes.add(Math.min(types.indexOf(HostKeyType.RSA), outcomes.size()), installed);
+        }
         ctx.log().debug("host keys generated in {} ms", (System.nanoTime() - start) / 1_000_000);
         int[] v = version.join();
         boolean oldSshd = v != null && (v[0] < 9);
@@ -207,6 +242,32 @@ public class SshModule implements ConfigModule {
                 target.chmod(o.type().privateFile(), 0640);
             }
         }
+    }
+
+    /**
+     * Puts the RSA key made ahead of time in place (public file first, as a crash must never leave a
+     * private key without its .pub) and gives it the comment ssh-keygen would have given it now.
+     */
+    private static HostKeyGenerator.Outcome installAhead(ModuleContext ctx, List<String> key, String comment)
+            throws IOException {
+        HostKeyType t = HostKeyType.RSA;
+        TargetRoot target = ctx.target();
+        target.writeString(t.publicFile(), key.get(1), new io.nubis.api.target.FileAttributes(0644, "0", "0"));
+        target.writeString(t.privateFile(), key.get(0), new io.nubis.api.target.FileAttributes(0600, "0", "0"));
+        try {
+            ctx.runner().run(Command.of("ssh-keygen", "-q", "-c", "-C", comment, "-P", "", "-f", t.privateFile())
+                    .withEnv("LANG", "C"));
+        } catch (CommandException e) {
+            ctx.log().debug("cannot set the comment of {}: {}", t.privateFile(), e.getMessage());
+        }
+        PublicKeyInfo info = PublicKeyInfo.parse(target.readString(t.publicFile()).orElse(key.get(1)).strip());
+        ctx.log().debug("{} made ahead of time by ssh-keygen", t.privateFile());
+        return new HostKeyGenerator.Outcome(t, "ssh-keygen ahead of time", List.of(
+                "Generating public/private " + t.id() + " key pair.",
+                "Your identification has been saved in " + t.privateFile(),
+                "Your public key has been saved in " + t.publicFile(),
+                "The key fingerprint is:",
+                info.sha256() + " " + comment), null);
     }
 
     /** The upstream OpenSSH version from {@code sshd -V}, or null when unknown (then treated as 9.0). */

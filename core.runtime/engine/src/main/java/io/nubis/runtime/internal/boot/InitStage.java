@@ -105,6 +105,9 @@ public final class InitStage {
         boolean newInstance = !d.instanceId().equals(previous);
         LOG.debug("Instance {} ({}){}", d.instanceId(), r.get().how(), newInstance ? ", new instance" : "");
         Map<String, Object> instanceData = InstanceDataStep.write(s, paths, sys, d, desc);
+        if (local && newInstance) {
+            ModulePreparation.run(s, paths, sc.config(), instanceData, d.instanceId(), reporter);
+        }
         String mode = local ? "local" : "net";
         if (!mode.equals(d.dsmode())) {
             LOG.debug("[{}] Exiting. datasource {} not in {} mode.", mode, desc, local ? "local" : "network");

@@ -37,6 +37,8 @@ final class BootFixture {
     final TestPlugins plugins;
     final FakeRunner runner = new FakeRunner();
     final List<String> ran = new ArrayList<>();
+    /** Modules asked to prepare, as NAME@INSTANCE-ID. */
+    final List<String> prepared = new ArrayList<>();
     final Map<String, ModuleContext> contexts = new LinkedHashMap<>();
     final AtomicInteger ticks = new AtomicInteger();
     String failWith;
@@ -54,11 +56,19 @@ final class BootFixture {
         for (String m : List.of("bootcmd", "per_instance", "config_mod", "final_mod", "failing")) {
             Frequency f = m.equals("per_instance") || m.equals("config_mod") ? Frequency.PER_INSTANCE : Frequency.ALWAYS;
             List<String> keys = m.equals("bootcmd") ? List.of("bootcmd") : List.of();
-            plugins.module(m, f, keys, m.equals("final_mod"), ctx -> {
-                ran.add(ctx.name());
-                contexts.put(ctx.name(), ctx);
-                if (ctx.name().equals("failing") && failWith != null) {
-                    throw new io.nubis.api.module.ModuleException(failWith);
+            plugins.module(m, f, keys, m.equals("final_mod"), new io.nubis.api.module.ConfigModule() {
+                @Override
+                public void run(ModuleContext ctx) throws io.nubis.api.module.ModuleException {
+                    ran.add(ctx.name());
+                    contexts.put(ctx.name(), ctx);
+                    if (ctx.name().equals("failing") && failWith != null) {
+                        throw new io.nubis.api.module.ModuleException(failWith);
+                    }
+                }
+
+                @Override
+                public void prepare(ModuleContext ctx) {
+                    prepared.add(ctx.name() + "@" + ctx.instanceId());
                 }
             });
         }

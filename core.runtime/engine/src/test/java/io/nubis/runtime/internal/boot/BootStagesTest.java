@@ -147,6 +147,22 @@ class BootStagesTest {
     }
 
     @Test
+    void modulesOfANewInstanceMayPrepareAtTheEndOfTheLocalStageAndOnlyThen() throws Exception {
+        BootFixture f = firstBoot();
+        // every module the lists name and the system config activates (bootcmd's key is only in
+        // user-data, read later), once, before any module ran
+        assertEquals(List.of("per_instance@iid-1", "failing@iid-1", "config_mod@iid-1", "final_mod@iid-1"), f.prepared);
+        f.prepared.clear();
+        f.reboot();
+        assertEquals(0, f.allStages());
+        assertEquals(List.of(), f.prepared, "the same instance again: nothing to prepare");
+        f.seed("instance-id: iid-2\n", "#cloud-config\n{}\n");
+        assertEquals(0, f.allStages());
+        assertEquals(List.of("per_instance@iid-2", "failing@iid-2", "config_mod@iid-2", "final_mod@iid-2"), f.prepared,
+                "a new instance: the same again");
+    }
+
+    @Test
     void aNewInstanceIdRunsPerInstanceModulesAgain() throws Exception {
         BootFixture f = firstBoot();
         f.ran.clear();
