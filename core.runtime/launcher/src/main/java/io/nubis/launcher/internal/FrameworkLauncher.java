@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 
 import org.apache.felix.framework.Felix;
@@ -18,6 +20,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -110,9 +114,9 @@ final class FrameworkLauncher {
             fw.start();
             StartupTrace.mark("framework started");
             startStock(fw, stock, plugins);
-            onDemand = new OnDemandBundles(plugins, fw.adapt(org.osgi.framework.wiring.FrameworkWiring.class), err);
-            fw.getBundleContext().registerService(java.util.function.Consumer.class, onDemand,
-                    new java.util.Hashtable<>(Map.of(OnDemandBundles.PROPERTY, "true")));
+            onDemand = new OnDemandBundles(plugins, fw.adapt(FrameworkWiring.class), err);
+            fw.getBundleContext().registerService(Consumer.class, onDemand,
+                    new Hashtable<>(Map.of(OnDemandBundles.PROPERTY, "true")));
             StartupTrace.mark("bundles started");
             return fw;
         } catch (LaunchException e) {
@@ -285,7 +289,7 @@ final class FrameworkLauncher {
 
     /** Clears the persistent "started" mark an older cache may hold, so the framework does not start it. */
     private static void keepStopped(Bundle b) throws BundleException {
-        org.osgi.framework.startlevel.BundleStartLevel sl = b.adapt(org.osgi.framework.startlevel.BundleStartLevel.class);
+        BundleStartLevel sl = b.adapt(BundleStartLevel.class);
         if (sl != null && sl.isPersistentlyStarted()) {
             b.stop();
         }

@@ -2,8 +2,11 @@ package io.nubis.runtime.internal.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 
 import io.nubis.runtime.internal.boot.CatalogPlugins;
 import io.nubis.runtime.internal.boot.Plugins;
@@ -101,7 +104,7 @@ public final class Cli {
      * verb, an unknown one).
      */
     public int execute(String... args) {
-        java.util.Optional<java.util.concurrent.Callable<Integer>> quick = QuickArgs.parse(this, args);
+        Optional<Callable<Integer>> quick = QuickArgs.parse(this, args);
         if (quick.isPresent()) {
             try {
                 return quick.get().call();
@@ -114,7 +117,7 @@ public final class Cli {
         String verb = verbOf(args);
         if (verb != null && VERBS.containsKey(verb)) {
             cl.addSubcommand(verb, VERBS.get(verb));
-        } else if (verb != null || !java.util.Arrays.asList(args).stream()
+        } else if (verb != null || !Arrays.stream(args)
                 .anyMatch(a -> a.equals("--all-stages") || a.equals("--version") || a.equals("-V"))) {
             VERBS.forEach(cl::addSubcommand);
         }

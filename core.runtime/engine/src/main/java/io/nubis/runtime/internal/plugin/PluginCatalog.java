@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
@@ -51,8 +54,8 @@ public final class PluginCatalog {
     static final String STARTER_FILTER = "(nubis.starter=true)";
 
     private final BundleContext context;
-    private final Map<String, java.util.concurrent.CompletableFuture<Void>> requested =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Void>> requested =
+            new ConcurrentHashMap<>();
 
     public PluginCatalog(BundleContext context) {
         this.context = context;
@@ -68,8 +71,8 @@ public final class PluginCatalog {
         if (context == null) {
             return;
         }
-        java.util.concurrent.CompletableFuture<Void> mine = new java.util.concurrent.CompletableFuture<>();
-        java.util.concurrent.CompletableFuture<Void> first = requested.putIfAbsent(namespace, mine);
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> first = requested.putIfAbsent(namespace, mine);
         if (first != null) {
             first.join();
             return;
@@ -105,9 +108,9 @@ public final class PluginCatalog {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void askLauncher(String namespace) {
         try {
-            for (ServiceReference<java.util.function.Consumer> ref
-                    : context.getServiceReferences(java.util.function.Consumer.class, STARTER_FILTER)) {
-                java.util.function.Consumer<String> starter = context.getService(ref);
+            for (ServiceReference<Consumer> ref
+                    : context.getServiceReferences(Consumer.class, STARTER_FILTER)) {
+                Consumer<String> starter = context.getService(ref);
                 if (starter != null) {
                     try {
                         starter.accept(namespace);
