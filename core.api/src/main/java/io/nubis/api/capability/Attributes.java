@@ -12,6 +12,8 @@ public final class Attributes {
     public static final String FREQUENCY = "frequency";
     /** Boolean: the module converges to the same state when re-run, so update mode may run it. */
     public static final String IDEMPOTENT = "idempotent";
+    /** Boolean: the module implements {@code ConfigModule.prepare}, so the engine offers it the early call. */
+    public static final String PREPARES = "prepares";
     /** Top-level cloud-config keys that activate a module; empty means it always runs. */
     public static final String KEYS = "keys";
     /** Distro names a module supports; {@code all} means every distro. */

@@ -20,8 +20,8 @@ public interface ConfigModule {
      * the boot's module lists name, before user-data is read ({@code ctx.config()} is the system
      * config). A module may start slow work here that leaves the machine as it is, keeping its
      * results private (a 0700 directory under the run directory), and then use or discard them in
-     * {@link #run}, which must still work when nothing was prepared. Failures are ignored. The
-     * default does nothing.
+     * {@link #run}, which must still work when nothing was prepared. Failures are ignored. Only
+     * modules declaring {@link NubisModule#prepares()} are called. The default does nothing.
      *
      * @param ctx the module's context, with the system config
      */

@@ -37,6 +37,13 @@ public @interface NubisModule {
     @Attribute("idempotent")
     boolean idempotent() default false;
 
+    /**
+     * Whether the module implements {@link ConfigModule#prepare}; only such modules are activated
+     * for the early call, the others stay unloaded until they run.
+     */
+    @Attribute("prepares")
+    boolean prepares() default false;
+
     /** Top-level config keys that activate the module; empty: always runs when listed. */
     @Attribute("keys")
     String[] keys() default {};

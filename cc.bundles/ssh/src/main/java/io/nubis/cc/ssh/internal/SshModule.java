@@ -35,7 +35,7 @@ import org.slf4j.Logger;
  */
 @Component(service = ConfigModule.class)
 @NubisModule(nubis_module = "ssh", stage = "network", frequency = Frequency.PER_INSTANCE_ID, idempotent = false,
-        schema = "schema/ssh.json")
+        prepares = true, schema = "schema/ssh.json")
 public class SshModule implements ConfigModule {
     /** The reference's default {@code disable_root_opts}. */
     static final String DISABLE_USER_OPTS = "no-port-forwarding,no-agent-forwarding,no-X11-forwarding,"

@@ -19,8 +19,8 @@ import io.nubis.runtime.internal.paths.CloudPaths;
 import io.nubis.runtime.internal.state.Semaphores;
 
 /**
- * At the end of a new instance's local stage, gives every module the boot's lists name (and that
- * has not run for this instance) the chance to start slow work early ({@link ConfigModule#prepare}),
+ * At the end of a new instance's local stage, gives every module the boot's lists name that
+ * declares {@code prepares} (and has not run for this instance) the chance to start slow work early ({@link ConfigModule#prepare}),
  * with the system config. The network stage may be seconds away (DHCP); what a module prepares
  * meanwhile (ssh: the RSA host key) is ready when it runs. Failures are logged at DEBUG only: the
  * module's run does the work itself then.
@@ -45,6 +45,9 @@ final class ModulePreparation {
                 s.distro(), s.output());
         Semaphores semaphores = new Semaphores(s.target(), paths, instanceId);
         for (ModulePlanner.Planned p : plan.modules()) {
+            if (!p.info().prepares()) {
+                continue; // declared in its service properties: the others are not even loaded
+            }
             try {
                 if (semaphores.hasRun("config-" + p.name(), p.frequency())) {
                     continue;

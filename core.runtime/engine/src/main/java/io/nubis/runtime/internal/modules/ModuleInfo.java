@@ -21,7 +21,14 @@ import io.nubis.runtime.internal.plugin.PluginInfo;
  * @param plugin     the catalog entry, to get the service; null in tests
  */
 public record ModuleInfo(String name, String stage, Frequency frequency, boolean idempotent, List<String> keys,
-        List<String> distros, List<String> after, List<String> before, String bundle, PluginInfo plugin) {
+        List<String> distros, List<String> after, List<String> before, String bundle, PluginInfo plugin,
+        boolean prepares) {
+
+    /** A module that does not prepare early. */
+    public ModuleInfo(String name, String stage, Frequency frequency, boolean idempotent, List<String> keys,
+            List<String> distros, List<String> after, List<String> before, String bundle, PluginInfo plugin) {
+        this(name, stage, frequency, idempotent, keys, distros, after, before, bundle, plugin, false);
+    }
 
     /** Reads the properties of a {@code nubis.module} plug-in; a bad frequency falls back to per-instance. */
     public static ModuleInfo of(PluginInfo p) {
@@ -34,7 +41,7 @@ public record ModuleInfo(String name, String stage, Frequency frequency, boolean
         List<String> distros = p.list(Attributes.DISTROS);
         return new ModuleInfo(p.name(), p.string(Attributes.STAGE, ""), f, p.bool(Attributes.IDEMPOTENT),
                 p.list(Attributes.KEYS), distros.isEmpty() ? List.of("all") : distros, p.list(Attributes.AFTER),
-                p.list(Attributes.BEFORE), p.bundle(), p);
+                p.list(Attributes.BEFORE), p.bundle(), p, p.bool(Attributes.PREPARES));
     }
 
     /** True if the module declares support for the distro (or all distros). */

@@ -48,7 +48,7 @@ final class TestPlugins implements Plugins {
 
     TestPlugins module(String name, Frequency f, List<String> keys, boolean idempotent, ConfigModule m) {
         modules.put(name, new ModuleInfo(name, "network", f, idempotent, keys, List.of("all"), List.of(), List.of(),
-                "test." + name, null));
+                "test." + name, null, true));
         moduleServices.put(name, m);
         return this;
     }
