@@ -24,6 +24,7 @@ import io.nubis.api.target.TargetRoot;
 import io.nubis.runtime.internal.merge.ConfigMerge;
 import io.nubis.runtime.internal.merge.ConfigSource;
 import io.nubis.runtime.internal.merge.MergedConfig;
+import io.nubis.runtime.internal.pyjson.PyOrder;
 import io.nubis.runtime.internal.yaml.Yaml;
 import io.nubis.runtime.internal.yaml.YamlException;
 import io.nubis.runtime.internal.yaml.YamlLimits;
@@ -207,7 +208,7 @@ public final class SystemConfigLoader {
         } catch (IOException e) {
             findings.add(Finding.error(dir, "cannot list directory: " + message(e) + "; drop-in files skipped"));
         }
-        names.sort(SystemConfigLoader::compareCodePoints);
+        names.sort(PyOrder.CODE_POINTS);
         return names;
     }
 
@@ -372,20 +373,5 @@ public final class SystemConfigLoader {
             return "a number";
         }
         return String.valueOf(v);
-    }
-
-    private static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 }

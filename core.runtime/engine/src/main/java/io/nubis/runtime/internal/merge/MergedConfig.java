@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.nubis.api.config.CloudConfig;
+import io.nubis.runtime.internal.pyjson.PyOrder;
 import io.nubis.runtime.internal.yaml.Yaml;
 
 /**
@@ -110,7 +111,7 @@ public final class MergedConfig implements CloudConfig {
         for (Object k : map.keySet()) {
             keys.add(String.valueOf(k));
         }
-        keys.sort(MergedConfig::compareCodePoints);
+        keys.sort(PyOrder.CODE_POINTS);
         for (String k : keys) {
             String path = KeyPath.child(prefix, k);
             Provenance p = node == null ? null : node.get(k);
@@ -137,20 +138,6 @@ public final class MergedConfig implements CloudConfig {
         return sources.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", sources));
     }
 
-    private static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> frozen(Map<String, Object> m) {

@@ -75,7 +75,7 @@ public final class JsonWriter {
         }
         List<Map.Entry<?, ?>> entries = new ArrayList<>(m.entrySet());
         if (sortKeys) {
-            entries.sort((a, b) -> String.valueOf(a.getKey()).compareTo(String.valueOf(b.getKey())));
+            entries.sort((a, b) -> PyOrder.compare(String.valueOf(a.getKey()), String.valueOf(b.getKey())));
         }
         out.append('{');
         boolean first = true;

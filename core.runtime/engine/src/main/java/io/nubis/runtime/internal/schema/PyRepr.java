@@ -72,25 +72,7 @@ public final class PyRepr {
     }
 
     private static void string(StringBuilder sb, String s) {
-        char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
-        sb.append(quote);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == quote || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c == '\n') {
-                sb.append("\\n");
-            } else if (c == '\r') {
-                sb.append("\\r");
-            } else if (c == '\t') {
-                sb.append("\\t");
-            } else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
-                sb.append(String.format("\\x%02x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        sb.append(quote);
+        sb.append(io.nubis.runtime.internal.state.PyRepr.str(s));
     }
 
     private static void bytes(StringBuilder sb, byte[] b) {

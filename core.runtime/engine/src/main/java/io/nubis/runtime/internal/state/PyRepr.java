@@ -5,7 +5,7 @@ public final class PyRepr {
     private PyRepr() {
     }
 
-    /** {@code repr(str)}: single quotes unless the text has a {@code '} and no {@code "}. */
+    /** {@code repr(str)}: single quotes unless the text has a {@code '} and no {@code "}; control characters as {@code \xNN}. */
     public static String str(String s) {
         char q = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
         StringBuilder sb = new StringBuilder().append(q);
@@ -19,7 +19,7 @@ public final class PyRepr {
                 sb.append("\\r");
             } else if (c == '\t') {
                 sb.append("\\t");
-            } else if (c < 0x20 || c == 0x7f) {
+            } else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
                 sb.append(String.format("\\x%02x", (int) c));
             } else {
                 sb.append(c);

@@ -20,6 +20,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 
+import io.nubis.runtime.internal.pyjson.PyOrder;
+
 /** The only class that touches SnakeYAML; loaded on the first parse or dump. */
 final class SnakeYamlSupport {
     private SnakeYamlSupport() {
@@ -115,7 +117,7 @@ final class SnakeYamlSupport {
     /** A copy with every mapping's keys in code point order, as Python sorts them. */
     private static Object sorted(Object v) {
         if (v instanceof Map<?, ?> m) {
-            Map<String, Object> out = new TreeMap<>(SnakeYamlSupport::compareCodePoints);
+            Map<String, Object> out = new TreeMap<>(PyOrder.CODE_POINTS);
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 out.put(PlainData.keyText(e.getKey()), sorted(e.getValue()));
             }
@@ -129,20 +131,5 @@ final class SnakeYamlSupport {
             return out;
         }
         return v;
-    }
-
-    static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 }
