@@ -54,4 +54,29 @@ public interface ModuleContext {
      * fingerprints, final messages and random passwords), never to cloud-init.log.
      */
     void console(String line);
+
+    /**
+     * The agent's state directory, without a trailing slash: {@code system_info.paths.cloud_dir}
+     * when it is an absolute path, else the distro layout's ({@code /var/lib/cloud}).
+     */
+    default String cloudDir() {
+        String dir = distro().layout().cloudDir();
+        if (config().asMap().get("system_info") instanceof Map<?, ?> si && si.get("paths") instanceof Map<?, ?> p
+                && p.get("cloud_dir") instanceof String c && c.startsWith("/")) {
+            dir = c;
+        }
+        while (dir.length() > 1 && dir.endsWith("/")) {
+            dir = dir.substring(0, dir.length() - 1);
+        }
+        return dir;
+    }
+
+    /**
+     * The current instance's directory, {@code <cloudDir>/instances/<iid>} ({@code /} in the id
+     * becomes {@code _}), where the engine's {@code <cloudDir>/instance} link points.
+     */
+    default String instanceDir() {
+        String iid = instanceId() == null ? "iid-datasource-none" : instanceId().replace('/', '_');
+        return cloudDir() + "/instances/" + iid;
+    }
 }

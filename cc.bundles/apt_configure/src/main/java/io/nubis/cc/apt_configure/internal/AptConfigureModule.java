@@ -146,7 +146,7 @@ public final class AptConfigureModule implements ConfigModule {
         if (!selections.endsWith("\n")) {
             selections += "\n";
         }
-        String applied = Support.instanceDir(ctx) + "/apt-debconf-selections";
+        String applied = ctx.instanceDir() + "/apt-debconf-selections";
         try {
             if (ctx.target().readString(applied).filter(selections::equals).isPresent()) {
                 ctx.log().debug("debconf selections unchanged since they were last applied");
@@ -514,7 +514,7 @@ public final class AptConfigureModule implements ConfigModule {
         } catch (CommandException e) {
             throw new ModuleException("apt: package index refresh after changing sources failed: " + e.getMessage(), e);
         }
-        String sem = Support.instanceDir(ctx) + "/sem/" + UPDATE_SEMAPHORE;
+        String sem = ctx.instanceDir() + "/sem/" + UPDATE_SEMAPHORE;
         if (ctx.runner().planMode()) {
             ctx.log().info("plan mode: the package index was not refreshed, {} is not written", sem);
             return;

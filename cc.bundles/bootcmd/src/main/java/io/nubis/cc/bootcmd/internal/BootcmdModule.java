@@ -3,7 +3,6 @@ package io.nubis.cc.bootcmd.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -69,18 +68,9 @@ public final class BootcmdModule implements ConfigModule {
         }
     }
 
-    /** {@code <cloud_dir>/instances/<iid>/scripts/bootcmd}; cloud_dir from {@code system_info.paths}, else the layout. */
+    /** {@code <cloud_dir>/instances/<iid>/scripts/bootcmd}. */
     static String scriptPath(ModuleContext ctx) {
-        String cloudDir = ctx.distro().layout().cloudDir();
-        if (ctx.config().asMap().get("system_info") instanceof Map<?, ?> si && si.get("paths") instanceof Map<?, ?> p
-                && p.get("cloud_dir") instanceof String c && c.startsWith("/")) {
-            cloudDir = c;
-        }
-        while (cloudDir.length() > 1 && cloudDir.endsWith("/")) {
-            cloudDir = cloudDir.substring(0, cloudDir.length() - 1);
-        }
-        String iid = ctx.instanceId() == null ? "iid-datasource-none" : ctx.instanceId().replace('/', '_');
-        return cloudDir + "/instances/" + iid + "/scripts/bootcmd";
+        return ctx.instanceDir() + "/scripts/bootcmd";
     }
 
     private static void forward(ModuleContext ctx, CommandResult r) {

@@ -104,7 +104,7 @@ public final class FinalMessageModule implements ConfigModule {
         } catch (TemplateException | RuntimeException e) {
             ctx.log().warn("Failed to render templated final message: {}", e.getMessage());
         }
-        String bootFinished = instanceDir(ctx) + "/boot-finished";
+        String bootFinished = ctx.instanceDir() + "/boot-finished";
         try {
             ctx.target().writeString(bootFinished, up + " - " + ts + " - v. " + version + "\n", FileAttributes.PUBLIC);
         } catch (IOException e) {
@@ -123,20 +123,6 @@ public final class FinalMessageModule implements ConfigModule {
             return String.valueOf(v1.get("platform"));
         }
         return "unknown";
-    }
-
-    /** {@code <cloud_dir>/instances/<iid>}; cloud_dir from {@code system_info.paths}, else the layout. */
-    static String instanceDir(ModuleContext ctx) {
-        String cloudDir = ctx.distro().layout().cloudDir();
-        if (ctx.config().asMap().get("system_info") instanceof Map<?, ?> si && si.get("paths") instanceof Map<?, ?> p
-                && p.get("cloud_dir") instanceof String c && c.startsWith("/")) {
-            cloudDir = c;
-        }
-        while (cloudDir.length() > 1 && cloudDir.endsWith("/")) {
-            cloudDir = cloudDir.substring(0, cloudDir.length() - 1);
-        }
-        String iid = ctx.instanceId() == null ? "iid-datasource-none" : ctx.instanceId().replace('/', '_');
-        return cloudDir + "/instances/" + iid;
     }
 
     /** The first field of {@code /proc/uptime}, as the reference's {@code util.uptime()}. */

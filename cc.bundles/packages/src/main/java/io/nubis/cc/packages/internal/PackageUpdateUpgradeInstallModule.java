@@ -101,7 +101,7 @@ public final class PackageUpdateUpgradeInstallModule implements ConfigModule {
 
     /** Refreshes the index unless this instance already did; records the semaphore after success. */
     private static void refresh(ModuleContext ctx, PackageManager pm, List<String> errors) {
-        String sem = Support.instanceDir(ctx) + "/sem/" + UPDATE_SEMAPHORE;
+        String sem = ctx.instanceDir() + "/sem/" + UPDATE_SEMAPHORE;
         if (ctx.target().exists(sem)) {
             ctx.log().debug("update-sources already ran for this instance ({} exists)", sem);
             return;

@@ -37,7 +37,7 @@ public final class RuncmdModule implements ConfigModule {
             ctx.log().debug("Skipping module named {}, no '{}' key in configuration", ctx.name(), NAME);
             return;
         }
-        String path = InstancePaths.instanceDir(ctx) + "/scripts/runcmd";
+        String path = ctx.instanceDir() + "/scripts/runcmd";
         String script = Shellify.shellify(NAME, ctx.config().asMap().get(NAME));
         try {
             byte[] bytes = script.getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -25,6 +25,6 @@ public final class ScriptsPerBootModule implements ConfigModule {
 
     @Override
     public void run(ModuleContext ctx) throws ModuleException {
-        RunParts.run(ctx, InstancePaths.cloudDir(ctx) + "/scripts/per-boot", List.of());
+        RunParts.run(ctx, ctx.cloudDir() + "/scripts/per-boot", List.of());
     }
 }

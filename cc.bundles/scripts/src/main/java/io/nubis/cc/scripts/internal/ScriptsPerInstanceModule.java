@@ -25,6 +25,6 @@ public final class ScriptsPerInstanceModule implements ConfigModule {
 
     @Override
     public void run(ModuleContext ctx) throws ModuleException {
-        RunParts.run(ctx, InstancePaths.cloudDir(ctx) + "/scripts/per-instance", List.of());
+        RunParts.run(ctx, ctx.cloudDir() + "/scripts/per-instance", List.of());
     }
 }

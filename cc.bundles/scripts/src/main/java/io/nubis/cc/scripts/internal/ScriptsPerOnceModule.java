@@ -25,6 +25,6 @@ public final class ScriptsPerOnceModule implements ConfigModule {
 
     @Override
     public void run(ModuleContext ctx) throws ModuleException {
-        RunParts.run(ctx, InstancePaths.cloudDir(ctx) + "/scripts/per-once", List.of());
+        RunParts.run(ctx, ctx.cloudDir() + "/scripts/per-once", List.of());
     }
 }

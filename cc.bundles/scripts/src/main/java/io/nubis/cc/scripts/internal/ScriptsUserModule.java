@@ -25,6 +25,6 @@ public final class ScriptsUserModule implements ConfigModule {
 
     @Override
     public void run(ModuleContext ctx) throws ModuleException {
-        RunParts.run(ctx, InstancePaths.instanceDir(ctx) + "/scripts", List.of());
+        RunParts.run(ctx, ctx.instanceDir() + "/scripts", List.of());
     }
 }

@@ -30,7 +30,7 @@ public final class ScriptsVendorModule implements ConfigModule {
 
     @Override
     public void run(ModuleContext ctx) throws ModuleException {
-        RunParts.run(ctx, InstancePaths.instanceDir(ctx) + "/scripts/vendor", prefix(ctx));
+        RunParts.run(ctx, ctx.instanceDir() + "/scripts/vendor", prefix(ctx));
     }
 
     /** {@code vendor_data.prefix} as words. */
