@@ -33,4 +33,20 @@ public interface InitSystem {
      * @param message message for logged-in users, may be empty
      */
     Command powerState(String mode, String delay, String message);
+
+    /**
+     * A power_state delay in minutes: {@code now} is 0; {@code +N} and {@code N} are N.
+     *
+     * @throws IllegalArgumentException for anything else, naming the value
+     */
+    static int delayMinutes(String delay) {
+        if ("now".equals(delay)) {
+            return 0;
+        }
+        String d = delay == null ? "" : delay.trim();
+        if (!d.matches("\\+?\\d{1,6}")) {
+            throw new IllegalArgumentException("power_state delay must be 'now' or '+m' (minutes), not '" + delay + "'");
+        }
+        return Integer.parseInt(d.startsWith("+") ? d.substring(1) : d);
+    }
 }

@@ -39,7 +39,7 @@ public class ApkPackages implements PackageManager {
     @Override
     public Command install(List<PackageSpec> packages) {
         List<String> args = new ArrayList<>(List.of("add"));
-        args.addAll(PackageArgs.pinned(packages, "="));
+        args.addAll(PackageSpec.arguments(packages, "="));
         return apk(args).withTimeout(LONG);
     }
 

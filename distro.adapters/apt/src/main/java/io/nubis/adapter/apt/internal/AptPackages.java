@@ -40,7 +40,7 @@ public class AptPackages implements PackageManager {
     @Override
     public Command install(List<PackageSpec> packages) {
         List<String> args = new ArrayList<>(List.of("install"));
-        args.addAll(PackageArgs.pinned(packages, "="));
+        args.addAll(PackageSpec.arguments(packages, "="));
         return aptGet(args).withTimeout(LONG);
     }
 

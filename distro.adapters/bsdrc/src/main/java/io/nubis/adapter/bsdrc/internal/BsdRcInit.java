@@ -65,7 +65,7 @@ public class BsdRcInit implements InitSystem {
         if (flag == null) {
             throw new IllegalArgumentException("power_state mode must be poweroff, reboot or halt, not '" + mode + "'");
         }
-        List<String> argv = new ArrayList<>(List.of("shutdown", flag, ShutdownDelay.minutes(delay)));
+        List<String> argv = new ArrayList<>(List.of("shutdown", flag, shutdownTime(delay)));
         if (message != null && !message.isEmpty()) {
             argv.add(message);
         }
@@ -79,5 +79,11 @@ public class BsdRcInit implements InitSystem {
 
     private static Command service(String service, String action) {
         return Command.of("service", ServiceName.check(service), action);
+    }
+
+    /** shutdown(8)'s time: {@code now}, or {@code +N} minutes. */
+    private static String shutdownTime(String delay) {
+        int minutes = InitSystem.delayMinutes(delay);
+        return "now".equals(delay) ? "now" : "+" + minutes;
     }
 }

@@ -1,8 +1,6 @@
 package io.nubis.adapter.openrc.internal;
 
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.service.component.annotations.Component;
@@ -24,7 +22,6 @@ public class OpenRcInit implements InitSystem {
     static final String RUNLEVEL = "default";
 
     private static final Set<String> MODES = Set.of("poweroff", "reboot", "halt");
-    private static final Pattern MINUTES = Pattern.compile("\\+?(\\d{1,6})");
 
     @Override
     public Command start(String service) {
@@ -71,14 +68,7 @@ public class OpenRcInit implements InitSystem {
     }
 
     private static String seconds(String delay) {
-        if ("now".equals(delay)) {
-            return "0";
-        }
-        Matcher m = delay == null ? null : MINUTES.matcher(delay.trim());
-        if (m == null || !m.matches()) {
-            throw new IllegalArgumentException("power_state delay must be 'now' or '+m' (minutes), not '" + delay + "'");
-        }
-        return Long.toString(Long.parseLong(m.group(1)) * 60);
+        return Long.toString(InitSystem.delayMinutes(delay) * 60L);
     }
 
     private static Command rcService(String service, String action) {

@@ -36,7 +36,7 @@ public class PkgPackages implements PackageManager {
     @Override
     public Command install(List<PackageSpec> packages) {
         List<String> args = new ArrayList<>(List.of("install", "-y"));
-        args.addAll(PackageArgs.pinned(packages, "-"));
+        args.addAll(PackageSpec.arguments(packages, "-"));
         return pkg(args).withTimeout(LONG);
     }
 

@@ -64,7 +64,7 @@ public class SystemdInit implements InitSystem {
         if (flag == null) {
             throw new IllegalArgumentException("power_state mode must be poweroff, reboot or halt, not '" + mode + "'");
         }
-        List<String> argv = new ArrayList<>(List.of("shutdown", flag, ShutdownDelay.minutes(delay)));
+        List<String> argv = new ArrayList<>(List.of("shutdown", flag, shutdownTime(delay)));
         if (message != null && !message.isEmpty()) {
             argv.add(message);
         }
@@ -73,5 +73,11 @@ public class SystemdInit implements InitSystem {
 
     private static Command systemctl(String verb, String service) {
         return Command.of("systemctl", verb, ServiceName.check(service));
+    }
+
+    /** shutdown(8)'s time: {@code now}, or {@code +N} minutes. */
+    private static String shutdownTime(String delay) {
+        int minutes = InitSystem.delayMinutes(delay);
+        return "now".equals(delay) ? "now" : "+" + minutes;
     }
 }

@@ -37,7 +37,7 @@ public class ZypperPackages implements PackageManager {
     @Override
     public Command install(List<PackageSpec> packages) {
         List<String> args = new ArrayList<>(List.of("install", "--auto-agree-with-licenses"));
-        args.addAll(PackageArgs.pinned(packages, "="));
+        args.addAll(PackageSpec.arguments(packages, "="));
         return zypper(args).withTimeout(LONG);
     }
 
