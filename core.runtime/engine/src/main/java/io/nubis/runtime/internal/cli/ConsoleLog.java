@@ -3,6 +3,8 @@ package io.nubis.runtime.internal.cli;
 import java.io.PrintStream;
 import java.util.function.LongSupplier;
 
+import io.nubis.runtime.internal.UtcDate;
+
 /**
  * Console messages of the non-stage commands in the reference's console log format,
  * {@code 2024-01-31 12:00:00,123 - query.py[ERROR]: message} (UTC), written to the command's
@@ -47,21 +49,11 @@ public final class ConsoleLog {
     }
 
     static void timestamp(StringBuilder sb, long millis) {
-        long secs = Math.floorDiv(millis, 1000L);
-        long days = Math.floorDiv(secs, 86_400L);
-        int secOfDay = (int) Math.floorMod(secs, 86_400L);
-        long z = days + 719_468L;
-        long era = Math.floorDiv(z, 146_097L);
-        long doe = z - era * 146_097L;
-        long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        long mp = (5 * doy + 2) / 153;
-        int day = (int) (doy - (153 * mp + 2) / 5 + 1);
-        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
-        long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-        sb.append(year).append('-');
-        pad(sb, month, 2).append('-');
-        pad(sb, day, 2).append(' ');
+        UtcDate d = UtcDate.of(Math.floorDiv(millis, 1000L));
+        int secOfDay = d.secOfDay();
+        sb.append(d.year()).append('-');
+        pad(sb, d.month(), 2).append('-');
+        pad(sb, d.day(), 2).append(' ');
         pad(sb, secOfDay / 3600, 2).append(':');
         pad(sb, secOfDay / 60 % 60, 2).append(':');
         pad(sb, secOfDay % 60, 2).append(',');
