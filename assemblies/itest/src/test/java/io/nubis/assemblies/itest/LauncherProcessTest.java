@@ -88,6 +88,25 @@ class LauncherProcessTest {
         assertEquals(before.out(), with.out());
         assertEquals("", with.err(), "no archive messages");
 
+        // the class path chosen at prime: the launcher, Felix and every stock bundle of this
+        // assembly (none of them shares a package with another), which then load their classes
+        // through the application class loader
+        Path cp = archive.resolveSibling(archive.getFileName() + ".cp");
+        List<String> entries = List.of(Files.readString(cp).trim().split(":"));
+        Path home = tree("debian");
+        assertEquals(home.resolve("lib/nubis-launcher.jar").normalize(), Paths.get(entries.get(0)));
+        long bundles;
+        try (var files = Files.list(home.resolve("bundles"))) {
+            bundles = files.count();
+        }
+        assertEquals(bundles + 2, entries.size(), entries.toString());
+        extraOpts = " -Dnubis.trace=true";
+        Run status = run(home, "nubis", null, "--root", Files.createDirectories(tmp.resolve("root")).toString(), "status");
+        assertEquals(0, status.rc(), status.err());
+        assertTrue(status.err().contains("(" + bundles + " of " + bundles + " stock bundles on the application class loader)"),
+                status.err());
+        extraOpts = "";
+
         // a stamp that no longer matches: the archive is ignored, silently
         Files.writeString(stamp, "17.0.0 /elsewhere 1 2\n");
         Run stale = run(tree("debian"), "nubis", null, "--version");
@@ -142,6 +161,21 @@ class LauncherProcessTest {
         assertTrue(r.out().matches("(?s).*nubis\\.packages\\s+apt\\s+io\\.nubis\\.example\\.vendor\\b.*"), r.out());
         // without the drop-in the stock adapter is back, from the same kept cache
         Run stock = run(tree("debian"), "nubis", tmp.resolve("empty"), "plugins");
+        assertTrue(stock.out().matches("(?s).*nubis\\.packages\\s+apt\\s+io\\.nubis\\.adapter\\.apt\\b.*"), stock.out());
+    }
+
+    @Test
+    void vendorBundleOverridesAConnectedStockAdapter() throws Exception {
+        // with the archive, stock bundles share the application class loader; a vendor bundle
+        // keeps its own and still wins by ranking, and leaves again cleanly
+        assertEquals(0, run(tree("debian"), "nubis", null, "prime").rc());
+        Path dropIn = Files.createDirectories(tmp.resolve("bundles.d"));
+        Files.copy(Paths.get(System.getProperty("nubis.vendor.jar")), dropIn.resolve("vendor.jar"));
+        Run r = run(tree("debian"), "nubis", dropIn, "plugins");
+        assertEquals(0, r.rc(), r.err());
+        assertTrue(r.out().matches("(?s).*nubis\\.packages\\s+apt\\s+io\\.nubis\\.example\\.vendor\\b.*"), r.out());
+        Run stock = run(tree("debian"), "nubis", tmp.resolve("empty"), "plugins");
+        assertEquals(0, stock.rc(), stock.err());
         assertTrue(stock.out().matches("(?s).*nubis\\.packages\\s+apt\\s+io\\.nubis\\.adapter\\.apt\\b.*"), stock.out());
     }
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 import org.apache.felix.framework.Felix;
@@ -35,14 +36,18 @@ final class FrameworkLauncher {
     static final int EXIT_ASSEMBLY = 1;
     /** Filter of the engine's main service: a {@code ToIntFunction<String[]>}. */
     static final String MAIN_FILTER = "(&(objectClass=" + ToIntFunction.class.getName() + ")(nubis.main=true))";
-    private static final String REFERENCE = "reference:";
+    private static final String REFERENCE = ClassPathConnector.REFERENCE;
     /** Felix setting: install the framework's URL handlers into {@code java.net.URL}. */
     static final String URL_HANDLERS = "felix.service.urlhandlers";
     private static final long MAIN_WAIT_MS = 30_000;
+    /** System property: {@code false} installs every bundle with its own class loader ({@link ClassPathConnector}). */
+    static final String CONNECT = "nubis.connect";
 
     private final LaunchOptions options;
     private final PrintStream err;
     private final List<String> vendorFailures = new ArrayList<>();
+    private final ClassPathConnector connector =
+            ClassPathConnector.ofJvmClassPath(Boolean.parseBoolean(System.getProperty(CONNECT, "true")));
     private OnDemandBundles onDemand;
 
     FrameworkLauncher(LaunchOptions options, PrintStream err) {
@@ -103,7 +108,12 @@ final class FrameworkLauncher {
             BundleFingerprints prints = new BundleFingerprints(cache);
             List<Bundle> stock = syncBundles(fw.getBundleContext(), prints);
             prints.save();
-            StartupTrace.mark("bundles installed/synced");
+            if (StartupTrace.ON) {
+                long connected = stock.stream()
+                        .filter(b -> b.getLocation().startsWith(ClassPathConnector.CONNECT)).count();
+                StartupTrace.mark("bundles installed/synced (" + connected + " of " + stock.size()
+                        + " stock bundles on the application class loader)");
+            }
             List<Bundle> plugins = new ArrayList<>();
             for (Bundle b : stock) {
                 if (OnDemandBundles.isPlugin(b)) {
@@ -131,7 +141,7 @@ final class FrameworkLauncher {
         }
     }
 
-    private static Framework newFramework(Path cache, boolean clean) throws BundleException {
+    private Framework newFramework(Path cache, boolean clean) throws BundleException {
         Map<String, Object> cfg = new HashMap<>();
         cfg.put(Constants.FRAMEWORK_STORAGE, cache.toString());
         cfg.put(Constants.FRAMEWORK_STORAGE_CLEAN, clean ? Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT : "none");
@@ -146,7 +156,7 @@ final class FrameworkLauncher {
                 cfg.put(name, System.getProperty(name));
             }
         }
-        Felix fw = new Felix(cfg);
+        Felix fw = new Felix(cfg, connector);
         fw.init();
         return fw;
     }
@@ -162,8 +172,9 @@ final class FrameworkLauncher {
                 installed.put(b.getLocation(), b);
             }
         }
-        Map<String, Path> wanted = bundleFiles(options.bundles());
-        Map<String, Path> vendor = Files.isDirectory(options.dropIn()) ? bundleFiles(options.dropIn()) : Map.of();
+        Map<String, Path> wanted = bundleFiles(options.bundles(), connector::location);
+        Map<String, Path> vendor = Files.isDirectory(options.dropIn())
+                ? bundleFiles(options.dropIn(), p -> REFERENCE + p.toAbsolutePath().toUri()) : Map.of();
         for (Map.Entry<String, Bundle> e : installed.entrySet()) {
             if (!wanted.containsKey(e.getKey()) && !vendor.containsKey(e.getKey())) {
                 uninstallQuietly(e.getValue());
@@ -201,14 +212,14 @@ final class FrameworkLauncher {
         return b;
     }
 
-    private static Map<String, Path> bundleFiles(Path dir) throws IOException {
+    private static Map<String, Path> bundleFiles(Path dir, Function<Path, String> location) throws IOException {
         Map<String, Path> out = new java.util.TreeMap<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
                 String n = p.getFileName().toString();
                 boolean exploded = Files.isDirectory(p) && Files.exists(p.resolve("META-INF/MANIFEST.MF"));
                 if (n.endsWith(".jar") || exploded) {
-                    out.put(REFERENCE + p.toAbsolutePath().toUri(), p);
+                    out.put(location.apply(p), p);
                 }
             }
         }

@@ -9,7 +9,8 @@ import java.io.PrintStream;
 final class StartupTrace {
     /** System property that switches the trace on. */
     static final String PROPERTY = "nubis.trace";
-    private static final boolean ON = Boolean.getBoolean(PROPERTY);
+    /** Whether tracing is on. */
+    static final boolean ON = Boolean.getBoolean(PROPERTY);
     private static long origin;
     private static long last;
 
