@@ -15,9 +15,10 @@ import io.nubis.api.target.TargetRoot;
 /**
  * Plan mode: records each command in order (its display form, so secrets stay redacted) and
  * reports success with empty output without running anything. Modules running at the same time
- * each record through a {@link #reserve reserved} runner, so the record keeps the plan's order. {@link #which} looks in the
- * target's PATH directories; with {@code assumePresent} a program not found there is assumed to
- * be {@code /usr/bin/NAME}, so a plan can be made against an empty or partial target.
+ * each record through a {@link #reserve reserved} runner, so the record keeps the plan's order.
+ * {@link #which} looks in the target's PATH directories; with {@code assumePresent} a program not
+ * found there is assumed to be {@code /usr/bin/NAME}, so a plan can be made against an empty or
+ * partial target.
  */
 public final class PlanRunner implements CommandRunner {
     private static final Logger LOG = LoggerFactory.getLogger(PlanRunner.class);
