@@ -22,6 +22,8 @@ public final class Attributes {
     public static final String AFTER = "after";
     /** Modules that must run after this one when both run in the same stage. */
     public static final String BEFORE = "before";
+    /** Shared system resources a module reads or changes; empty means any, so it runs alone. See {@code io.nubis.api.module.Resources}. */
+    public static final String TOUCHES = "touches";
     /** Bundle resource holding the module's JSON-Schema fragment. */
     public static final String SCHEMA = "schema";
     /** Distro family ({@code debian}, {@code suse}, {@code alpine}, {@code freebsd}). */

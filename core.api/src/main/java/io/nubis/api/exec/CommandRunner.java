@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Runs commands inside the target (chrooted when the target root is not {@code /}). In plan
- * mode commands are recorded, not executed, and report success with empty output.
+ * mode commands are recorded, not executed, and report success with empty output. Modules may
+ * run at the same time, so implementations are thread-safe.
  */
 public interface CommandRunner {
     /**

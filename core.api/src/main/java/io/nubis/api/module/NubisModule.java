@@ -60,6 +60,15 @@ public @interface NubisModule {
     @Attribute("before")
     String[] before() default {};
 
+    /**
+     * The shared system resources the module reads or changes, named from {@link Resources}. The
+     * engine may run consecutive modules whose sets are all non-empty and pairwise disjoint, and
+     * that have no {@link #after}/{@link #before} relation, at the same time on other threads.
+     * Empty (the default) means the module may touch anything and always runs alone.
+     */
+    @Attribute("touches")
+    String[] touches() default {};
+
     /** Bundle resource path of the JSON-Schema fragment, empty if none. */
     @Attribute("schema")
     String schema() default "";

@@ -15,6 +15,7 @@ import io.nubis.api.module.Frequency;
 import io.nubis.api.module.ModuleContext;
 import io.nubis.api.module.ModuleException;
 import io.nubis.api.module.NubisModule;
+import io.nubis.api.module.Resources;
 import io.nubis.api.target.FileAttributes;
 import io.nubis.api.target.TargetRoot;
 
@@ -26,7 +27,8 @@ import io.nubis.api.target.TargetRoot;
  */
 @Component(service = ConfigModule.class)
 @NubisModule(nubis_module = ApkConfigureModule.NAME, stage = "config", frequency = Frequency.PER_INSTANCE_ID,
-        idempotent = true, keys = {"apk_repos"}, distros = {"alpine"}, schema = "schema/apk_configure.json")
+        idempotent = true, keys = {"apk_repos"}, distros = {"alpine"}, touches = Resources.PACKAGES,
+        schema = "schema/apk_configure.json")
 public final class ApkConfigureModule implements ConfigModule {
     static final String NAME = "apk_configure";
     static final String REPO_FILE = "/etc/apk/repositories";

@@ -31,6 +31,7 @@ import io.nubis.api.module.Frequency;
 import io.nubis.api.module.ModuleContext;
 import io.nubis.api.module.ModuleException;
 import io.nubis.api.module.NubisModule;
+import io.nubis.api.module.Resources;
 import io.nubis.api.target.FileAttributes;
 
 /**
@@ -49,7 +50,8 @@ import io.nubis.api.target.FileAttributes;
  */
 @Component(service = ConfigModule.class)
 @NubisModule(nubis_module = AptConfigureModule.NAME, stage = "config", frequency = Frequency.PER_INSTANCE_ID,
-        idempotent = true, distros = {"ubuntu", "debian"}, schema = "schema/apt_configure.json")
+        idempotent = true, distros = {"ubuntu", "debian"}, touches = Resources.PACKAGES,
+        schema = "schema/apt_configure.json")
 public final class AptConfigureModule implements ConfigModule {
     static final String NAME = "apt_configure";
     static final String PROXY_FILE = "/etc/apt/apt.conf.d/90cloud-init-aptproxy";

@@ -97,6 +97,8 @@ class BootcmdModuleTest {
         assertTrue(xml.contains("name=\"stage\" type=\"String\" value=\"network\""), xml);
         assertTrue(xml.contains("name=\"frequency\" type=\"String\" value=\"always\""), xml);
         assertTrue(xml.contains("name=\"schema\" type=\"String\" value=\"schema/bootcmd.json\""), xml);
+        // it runs the user's commands, which may touch anything: it declares no resources and runs alone
+        assertFalse(xml.contains("name=\"touches\""), xml);
         try (InputStream in = getClass().getResourceAsStream("/schema/bootcmd.json")) {
             assertTrue(new String(in.readAllBytes(), StandardCharsets.UTF_8).contains("\"bootcmd\""));
         }

@@ -118,6 +118,8 @@ class FinalMessageModuleTest {
         assertTrue(xml.contains("name=\"stage\" type=\"String\" value=\"final\""), xml);
         assertTrue(xml.contains("name=\"frequency\" type=\"String\" value=\"always\""), xml);
         assertTrue(xml.contains("name=\"idempotent\" type=\"Boolean\" value=\"true\""), xml);
+        // it marks the end of the boot: it declares no resources, so it never runs beside another module
+        assertFalse(xml.contains("name=\"touches\""), xml);
         assertTrue(xml.contains("cardinality=\"0..1\""), xml);
         try (InputStream in = getClass().getResourceAsStream("/schema/final_message.json")) {
             assertTrue(new String(in.readAllBytes(), StandardCharsets.UTF_8).contains("\"final_message\""));

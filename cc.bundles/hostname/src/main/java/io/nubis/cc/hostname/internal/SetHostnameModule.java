@@ -12,6 +12,7 @@ import io.nubis.api.module.Frequency;
 import io.nubis.api.module.ModuleContext;
 import io.nubis.api.module.ModuleException;
 import io.nubis.api.module.NubisModule;
+import io.nubis.api.module.Resources;
 
 /**
  * {@code set_hostname}: sets the host name once per instance, as the reference's
@@ -23,7 +24,7 @@ import io.nubis.api.module.NubisModule;
  */
 @Component(service = ConfigModule.class)
 @NubisModule(nubis_module = "set_hostname", stage = "network", frequency = Frequency.PER_INSTANCE_ID,
-        idempotent = true, schema = "schema/set_hostname.json")
+        idempotent = true, touches = {Resources.HOSTNAME, Resources.HOSTS}, schema = "schema/set_hostname.json")
 public final class SetHostnameModule implements ConfigModule {
     /** Stateless. */
     @Activate

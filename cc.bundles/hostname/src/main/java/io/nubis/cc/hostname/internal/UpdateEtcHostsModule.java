@@ -15,6 +15,7 @@ import io.nubis.api.module.Frequency;
 import io.nubis.api.module.ModuleContext;
 import io.nubis.api.module.ModuleException;
 import io.nubis.api.module.NubisModule;
+import io.nubis.api.module.Resources;
 import io.nubis.api.target.FileAttributes;
 
 /**
@@ -27,7 +28,8 @@ import io.nubis.api.target.FileAttributes;
  */
 @Component(service = ConfigModule.class)
 @NubisModule(nubis_module = "update_etc_hosts", stage = "network", frequency = Frequency.ALWAYS_ID,
-        idempotent = true, keys = {UpdateEtcHostsModule.KEY}, schema = "schema/update_etc_hosts.json")
+        idempotent = true, keys = {UpdateEtcHostsModule.KEY}, touches = {Resources.HOSTS, Resources.HOSTNAME},
+        schema = "schema/update_etc_hosts.json")
 public final class UpdateEtcHostsModule implements ConfigModule {
     /** The config key. */
     static final String KEY = "manage_etc_hosts";

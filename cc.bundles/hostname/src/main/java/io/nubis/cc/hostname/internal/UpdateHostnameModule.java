@@ -11,6 +11,7 @@ import io.nubis.api.module.Frequency;
 import io.nubis.api.module.ModuleContext;
 import io.nubis.api.module.ModuleException;
 import io.nubis.api.module.NubisModule;
+import io.nubis.api.module.Resources;
 
 /**
  * {@code update_hostname}: on every boot, keeps the host name in line with the config and
@@ -22,7 +23,7 @@ import io.nubis.api.module.NubisModule;
  */
 @Component(service = ConfigModule.class)
 @NubisModule(nubis_module = "update_hostname", stage = "network", frequency = Frequency.ALWAYS_ID,
-        idempotent = true)
+        idempotent = true, touches = {Resources.HOSTNAME, Resources.HOSTS})
 public final class UpdateHostnameModule implements ConfigModule {
     /** Stateless. */
     @Activate

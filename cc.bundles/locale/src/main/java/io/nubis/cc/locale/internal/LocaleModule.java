@@ -15,6 +15,7 @@ import io.nubis.api.module.Frequency;
 import io.nubis.api.module.ModuleContext;
 import io.nubis.api.module.ModuleException;
 import io.nubis.api.module.NubisModule;
+import io.nubis.api.module.Resources;
 
 /**
  * {@code locale}: sets the system locale as the reference's {@code cc_locale} and the distros'
@@ -24,7 +25,7 @@ import io.nubis.api.module.NubisModule;
  */
 @Component(service = ConfigModule.class)
 @NubisModule(nubis_module = LocaleModule.NAME, stage = "config", frequency = Frequency.PER_INSTANCE_ID,
-        idempotent = true, schema = "schema/locale.json")
+        idempotent = true, touches = Resources.LOCALE, schema = "schema/locale.json")
 public final class LocaleModule implements ConfigModule {
     static final String NAME = "locale";
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_.@+\\-]{1,100}");

@@ -20,6 +20,7 @@ import io.nubis.api.module.Frequency;
 import io.nubis.api.module.ModuleContext;
 import io.nubis.api.module.ModuleException;
 import io.nubis.api.module.NubisModule;
+import io.nubis.api.module.Resources;
 import io.nubis.api.target.FileAttributes;
 import io.nubis.api.target.TargetRoot;
 
@@ -35,7 +36,7 @@ import io.nubis.api.target.TargetRoot;
 @Component(service = ConfigModule.class)
 @NubisModule(nubis_module = CaCertsModule.NAME, stage = "network", frequency = Frequency.PER_INSTANCE_ID,
         idempotent = true, keys = {"ca_certs", "ca-certs"}, distros = {"ubuntu", "debian", "suse", "alpine", "freebsd"},
-        schema = "schema/ca_certs.json")
+        touches = {Resources.CERTS, Resources.PACKAGES}, schema = "schema/ca_certs.json")
 public final class CaCertsModule implements ConfigModule {
     static final String NAME = "ca_certs";
     static final String HEADER = "# Modified by cloud-init to deselect certs due to user-data";

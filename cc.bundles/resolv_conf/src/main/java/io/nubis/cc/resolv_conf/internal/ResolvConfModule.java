@@ -16,6 +16,7 @@ import io.nubis.api.module.Frequency;
 import io.nubis.api.module.ModuleContext;
 import io.nubis.api.module.ModuleException;
 import io.nubis.api.module.NubisModule;
+import io.nubis.api.module.Resources;
 import io.nubis.api.target.FileAttributes;
 
 /**
@@ -27,7 +28,8 @@ import io.nubis.api.target.FileAttributes;
  */
 @Component(service = ConfigModule.class)
 @NubisModule(nubis_module = ResolvConfModule.NAME, stage = "network", frequency = Frequency.PER_INSTANCE_ID,
-        idempotent = true, keys = {"manage_resolv_conf"}, distros = {"alpine", "suse"}, schema = "schema/resolv_conf.json")
+        idempotent = true, keys = {"manage_resolv_conf"}, distros = {"alpine", "suse"}, touches = Resources.NETWORK,
+        schema = "schema/resolv_conf.json")
 public final class ResolvConfModule implements ConfigModule {
     static final String NAME = "resolv_conf";
     private static final Pattern WORD = Pattern.compile("[A-Za-z0-9_.:%/\\[\\]-]{1,253}");

@@ -10,6 +10,7 @@ import io.nubis.api.module.Frequency;
 import io.nubis.api.module.ModuleContext;
 import io.nubis.api.module.ModuleException;
 import io.nubis.api.module.NubisModule;
+import io.nubis.api.module.Resources;
 import io.nubis.api.target.FileAttributes;
 
 /**
@@ -19,7 +20,7 @@ import io.nubis.api.target.FileAttributes;
  */
 @Component(service = ConfigModule.class)
 @NubisModule(nubis_module = RuncmdModule.NAME, stage = "config", frequency = Frequency.PER_INSTANCE_ID,
-        idempotent = true, keys = {RuncmdModule.NAME}, schema = "schema/runcmd.json")
+        idempotent = true, keys = {RuncmdModule.NAME}, touches = Resources.SCRIPTS, schema = "schema/runcmd.json")
 public final class RuncmdModule implements ConfigModule {
     /** Module name and config key. */
     static final String NAME = "runcmd";

@@ -45,8 +45,8 @@ final class HostKeyGenerator {
     }
 
     /**
-     * Generates every type whose private key file is absent, concurrently, and returns the
-     * outcomes in the order asked. Private keys are 0600 and public keys 0644, owned by root.
+     * Generates every type whose private key file is absent, concurrently (one after the other in
+     * plan mode), and returns the outcomes in the order asked. Private keys are 0600 and public keys 0644, owned by root.
      */
     List<Outcome> generate(List<HostKeyType> types, String comment, boolean quiet)
             throws IOException {
@@ -62,6 +62,14 @@ final class HostKeyGenerator {
             return List.of();
         }
         target.mkdirs("/etc/ssh", 0755);
+        if (runner.planMode()) {
+            // nothing runs: one after the other keeps the plan's record of commands in key order
+            List<Outcome> out = new ArrayList<>();
+            for (HostKeyType t : todo) {
+                out.add(one(t, comment, quiet));
+            }
+            return out;
+        }
         ExecutorService pool = Executors.newFixedThreadPool(todo.size(), r -> {
             Thread th = new Thread(r, "nubis-ssh-keygen");
             th.setDaemon(true);

@@ -7,6 +7,7 @@ import io.nubis.api.module.Frequency;
 import io.nubis.api.module.ModuleContext;
 import io.nubis.api.module.ModuleException;
 import io.nubis.api.module.NubisModule;
+import io.nubis.api.module.Resources;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,7 +24,7 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = ConfigModule.class)
 @NubisModule(nubis_module = "keys_to_console", stage = "final", frequency = Frequency.PER_INSTANCE_ID,
-        idempotent = true, schema = "schema/keys_to_console.json")
+        idempotent = true, touches = {Resources.SSH, Resources.CONSOLE}, schema = "schema/keys_to_console.json")
 public class KeysToConsoleModule implements ConfigModule {
     private static final Pattern PUB = Pattern.compile("ssh_host_.*key\\.pub");
     static final String HASHES = "#############################################################";

@@ -6,6 +6,7 @@ import io.nubis.api.module.Frequency;
 import io.nubis.api.module.ModuleContext;
 import io.nubis.api.module.ModuleException;
 import io.nubis.api.module.NubisModule;
+import io.nubis.api.module.Resources;
 import java.io.IOException;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = ConfigModule.class)
 @NubisModule(nubis_module = "ssh_authkey_fingerprints", stage = "final", frequency = Frequency.PER_INSTANCE_ID,
-        idempotent = true, schema = "schema/ssh_authkey_fingerprints.json")
+        idempotent = true, touches = {Resources.USERS, Resources.SSH, Resources.CONSOLE},
+        schema = "schema/ssh_authkey_fingerprints.json")
 public class SshAuthkeyFingerprintsModule implements ConfigModule {
     static final String PREFIX = "ci-info: ";
 

@@ -11,6 +11,7 @@ import io.nubis.api.module.Frequency;
 import io.nubis.api.module.ModuleContext;
 import io.nubis.api.module.ModuleException;
 import io.nubis.api.module.NubisModule;
+import io.nubis.api.module.Resources;
 import io.nubis.api.target.TargetRoot;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -35,7 +36,8 @@ import org.slf4j.Logger;
  */
 @Component(service = ConfigModule.class)
 @NubisModule(nubis_module = "ssh", stage = "network", frequency = Frequency.PER_INSTANCE_ID, idempotent = false,
-        prepares = true, schema = "schema/ssh.json")
+        prepares = true, touches = {Resources.SSH, Resources.USERS, Resources.HOSTNAME, Resources.CONSOLE},
+        schema = "schema/ssh.json")
 public class SshModule implements ConfigModule {
     /** The reference's default {@code disable_root_opts}. */
     static final String DISABLE_USER_OPTS = "no-port-forwarding,no-agent-forwarding,no-X11-forwarding,"

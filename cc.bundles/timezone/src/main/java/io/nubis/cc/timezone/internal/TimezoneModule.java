@@ -15,6 +15,7 @@ import io.nubis.api.module.Frequency;
 import io.nubis.api.module.ModuleContext;
 import io.nubis.api.module.ModuleException;
 import io.nubis.api.module.NubisModule;
+import io.nubis.api.module.Resources;
 import io.nubis.api.target.FileAttributes;
 import io.nubis.api.target.TargetRoot;
 
@@ -27,7 +28,8 @@ import io.nubis.api.target.TargetRoot;
  */
 @Component(service = ConfigModule.class)
 @NubisModule(nubis_module = TimezoneModule.NAME, stage = "config", frequency = Frequency.PER_INSTANCE_ID,
-        idempotent = true, keys = {TimezoneModule.NAME}, schema = "schema/timezone.json")
+        idempotent = true, keys = {TimezoneModule.NAME}, touches = Resources.TIMEZONE,
+        schema = "schema/timezone.json")
 public final class TimezoneModule implements ConfigModule {
     static final String NAME = "timezone";
 

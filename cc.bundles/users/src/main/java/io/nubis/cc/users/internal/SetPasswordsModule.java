@@ -17,6 +17,7 @@ import io.nubis.api.module.Frequency;
 import io.nubis.api.module.ModuleContext;
 import io.nubis.api.module.ModuleException;
 import io.nubis.api.module.NubisModule;
+import io.nubis.api.module.Resources;
 
 /**
  * {@code set_passwords}: sets the passwords of {@code chpasswd.users} (text, hash or RANDOM),
@@ -29,7 +30,8 @@ import io.nubis.api.module.NubisModule;
  */
 @Component(service = ConfigModule.class)
 @NubisModule(nubis_module = "set_passwords", stage = "network", frequency = Frequency.PER_INSTANCE_ID,
-        idempotent = false, distros = {"all"}, after = {"users_groups"}, schema = "schema/set_passwords.json")
+        idempotent = false, distros = {"all"}, after = {"users_groups"},
+        touches = {Resources.USERS, Resources.CONSOLE}, schema = "schema/set_passwords.json")
 public class SetPasswordsModule implements ConfigModule {
 
     private record Entry(String user, String password, String keyPath) {

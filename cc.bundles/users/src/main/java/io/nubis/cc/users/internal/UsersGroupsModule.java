@@ -16,6 +16,7 @@ import io.nubis.api.module.Frequency;
 import io.nubis.api.module.ModuleContext;
 import io.nubis.api.module.ModuleException;
 import io.nubis.api.module.NubisModule;
+import io.nubis.api.module.Resources;
 
 /**
  * {@code users_groups}: creates the groups of {@code groups} (adding members), then the users of
@@ -27,7 +28,8 @@ import io.nubis.api.module.NubisModule;
  */
 @Component(service = ConfigModule.class)
 @NubisModule(nubis_module = "users_groups", stage = "network", frequency = Frequency.PER_INSTANCE_ID,
-        idempotent = true, distros = {"all"}, schema = "schema/users_groups.json")
+        idempotent = true, distros = {"all"}, touches = {Resources.USERS, Resources.SSH},
+        schema = "schema/users_groups.json")
 public class UsersGroupsModule implements ConfigModule {
 
     @Override

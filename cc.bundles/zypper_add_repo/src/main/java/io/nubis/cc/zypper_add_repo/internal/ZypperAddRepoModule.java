@@ -17,6 +17,7 @@ import io.nubis.api.module.Frequency;
 import io.nubis.api.module.ModuleContext;
 import io.nubis.api.module.ModuleException;
 import io.nubis.api.module.NubisModule;
+import io.nubis.api.module.Resources;
 import io.nubis.api.target.FileAttributes;
 
 /**
@@ -29,7 +30,8 @@ import io.nubis.api.target.FileAttributes;
  */
 @Component(service = ConfigModule.class)
 @NubisModule(nubis_module = ZypperAddRepoModule.NAME, stage = "config", frequency = Frequency.ALWAYS_ID,
-        idempotent = true, keys = {"zypper"}, distros = {"suse"}, schema = "schema/zypper_add_repo.json")
+        idempotent = true, keys = {"zypper"}, distros = {"suse"}, touches = Resources.PACKAGES,
+        schema = "schema/zypper_add_repo.json")
 public final class ZypperAddRepoModule implements ConfigModule {
     static final String NAME = "zypper_add_repo";
     static final String ZYPP_CONF = "/etc/zypp/zypp.conf";

@@ -4,13 +4,16 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Pairs start and finish events into records per boot, as the reference's
- * {@code analyze show}: a start event followed directly by its finish is a leaf record printed
+ * {@code analyze show}: a start event followed directly by its finish, or by its finish with only
+ * other scopes' events between (modules that ran at the same time), is a leaf record printed
  * with the format; any other start event opens a stage ({@code Starting stage: X}) closed by its
  * finish ({@code Finished stage: (X) N seconds}); a stage name seen again starts a new boot
  * record. Times are rounded to microseconds as Python's datetimes are.
@@ -50,6 +53,7 @@ public final class BootRecords {
         double total = 0;
         List<String> stagesSeen = new ArrayList<>();
         List<Map<String, Object>> unprocessed = new ArrayList<>();
+        Set<Integer> paired = new HashSet<>();
         for (int i = 0; i < events.size(); i++) {
             Map<String, Object> event = events.get(i);
             Map<String, Object> next = i + 1 < events.size() ? events.get(i + 1) : null;
@@ -65,18 +69,23 @@ public final class BootRecords {
                     stagesSeen = new ArrayList<>();
                     startTime = micros(event);
                 }
+                int later;
                 if (next != null && name(event).equals(name(next))) {
                     if ("finish".equals(next.get("event_type"))) {
                         Map<String, Object> r = record(startTime, event, next);
                         records.add(new Line(format(format, r), (Double) r.get("delta"), true));
                     }
+                } else if ((later = laterFinish(events, i)) >= 0) {
+                    paired.add(later);
+                    Map<String, Object> r = record(startTime, event, events.get(later));
+                    records.add(new Line(format(format, r), (Double) r.get("delta"), true));
                 } else {
                     records.add(new Line("Starting stage: " + name(event), 0, false));
                     unprocessed.add(event);
                     stagesSeen.add(name(event));
                 }
             } else {
-                if (unprocessed.isEmpty() || startTime == null) {
+                if (paired.contains(i) || unprocessed.isEmpty() || startTime == null) {
                     continue;
                 }
                 Map<String, Object> prev = unprocessed.remove(unprocessed.size() - 1);
@@ -92,6 +101,25 @@ public final class BootRecords {
         records.add(new Line(totalTime(total), 0, false));
         boots.add(records);
         return boots;
+    }
+
+    /**
+     * The index of the finish of the start event at {@code i} when only events of other scopes
+     * (modules running at the same time) come between, so it is still a leaf; -1 if a child, a
+     * parent or the same name comes first.
+     */
+    private static int laterFinish(List<Map<String, Object>> events, int i) {
+        String n = name(events.get(i));
+        for (int k = i + 1; k < events.size(); k++) {
+            String other = name(events.get(k));
+            if (other.equals(n)) {
+                return "finish".equals(events.get(k).get("event_type")) ? k : -1;
+            }
+            if (other.startsWith(n + "/") || n.startsWith(other + "/")) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     private static String name(Map<String, Object> e) {

@@ -14,6 +14,7 @@ import io.nubis.api.report.Reporter;
 import io.nubis.api.target.FileAttributes;
 import io.nubis.runtime.internal.config.SystemConfig;
 import io.nubis.runtime.internal.merge.MergedConfig;
+import io.nubis.runtime.internal.modules.ModuleBatches;
 import io.nubis.runtime.internal.paths.CloudPaths;
 import io.nubis.runtime.internal.schema.SchemaValidator;
 import io.nubis.runtime.internal.schema.SchemaVerdictCache;
@@ -136,7 +137,7 @@ public final class InitStage {
             background.start();
         }
         List<String> failures = ModuleStep.run(s, paths, merged, instanceData, d.instanceId(), "init",
-                List.of(Stage.NETWORK.moduleListKey()), false, reporter);
+                List.of(Stage.NETWORK.moduleListKey()), false, ModuleBatches.parallelAllowed(sys), reporter);
         if (background != null) {
             try {
                 background.join();

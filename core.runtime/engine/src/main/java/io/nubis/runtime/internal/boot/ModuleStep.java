@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import io.nubis.api.config.CloudConfig;
 import io.nubis.api.report.Reporter;
 import io.nubis.runtime.internal.modules.EngineModuleContext.ModuleEnvironment;
+import io.nubis.runtime.internal.modules.ModuleBatches;
 import io.nubis.runtime.internal.modules.ModuleEntry;
 import io.nubis.runtime.internal.modules.ModuleInfo;
 import io.nubis.runtime.internal.modules.ModulePlanner;
@@ -33,9 +34,11 @@ public final class ModuleStep {
      * @param action     the action name in messages ({@code init}, {@code config}, {@code final}, {@code update})
      * @param listKeys   module list keys, in order ({@code cloud_config_modules})
      * @param instanceId current instance id
+     * @param parallel   whether independent modules may run at the same time ({@link ModuleBatches})
      */
     public static List<String> run(BootSession s, CloudPaths paths, CloudConfig config, Map<String, Object> instanceData,
-            String instanceId, String action, List<String> listKeys, boolean updateMode, Reporter reporter) {
+            String instanceId, String action, List<String> listKeys, boolean updateMode, boolean parallel,
+            Reporter reporter) {
         List<ModuleEntry> entries = new ArrayList<>();
         for (String key : listKeys) {
             entries.addAll(ModuleEntry.parse(key, config.asMap().get(key), p -> LOG.warn("{}", p)));
@@ -47,8 +50,11 @@ public final class ModuleStep {
         logSkipped(plan, distro);
         ModuleEnvironment env = new ModuleEnvironment(config, instanceData, instanceId, s.target(), s.runner(),
                 s.distro(), s.output());
+        if (!parallel) {
+            LOG.debug("Running modules one at a time (nubis: {parallel_modules: false})");
+        }
         ModuleRunner runner = new ModuleRunner(env, new Semaphores(s.target(), paths, instanceId),
-                info -> s.plugins().module(info));
+                info -> s.plugins().module(info), parallel);
         ModuleRunner.Outcome o = runner.run(plan.modules(), reporter, updateMode);
         String section = String.join(", ", listKeys);
         if (o.attempted() == 0) {

@@ -13,6 +13,7 @@ import io.nubis.api.module.Stage;
 import io.nubis.api.report.Reporter;
 import io.nubis.runtime.internal.config.SystemConfig;
 import io.nubis.runtime.internal.merge.MergedConfig;
+import io.nubis.runtime.internal.modules.ModuleBatches;
 import io.nubis.runtime.internal.paths.CloudPaths;
 
 /**
@@ -73,7 +74,7 @@ public final class ModulesStage {
             default -> List.of(Stage.CONFIG.moduleListKey());
         };
         List<String> failures = ModuleStep.run(s, paths, merged, instanceData, d.instanceId(), mode, keys,
-                "update".equals(mode), reporter);
+                "update".equals(mode), ModuleBatches.parallelAllowed(sys), reporter);
         return new StageRunner.Outcome(failures, desc);
     }
 }

@@ -121,5 +121,9 @@ public final class EngineModuleContext implements ModuleContext {
      */
     public record ModuleEnvironment(CloudConfig config, Map<String, Object> instanceData, String instanceId,
             TargetRoot target, CommandRunner runner, Distro distro, Consumer<String> console) {
+        /** The same environment with another command runner. */
+        public ModuleEnvironment withRunner(CommandRunner other) {
+            return new ModuleEnvironment(config, instanceData, instanceId, target, other, distro, console);
+        }
     }
 }

@@ -14,7 +14,8 @@ import io.nubis.api.report.Result;
  * ({@code init-local/search-NoCloud}). The finish event carries the scope's message (its
  * description unless {@link Scope#result} gave another) and its result, raised to the worst result
  * of its children. A disabled reporter (as {@code single} without {@code --report}) sends nothing
- * but still tracks results.
+ * but still tracks results. Scopes may be opened and closed from several threads (modules
+ * running at the same time).
  */
 public final class EventReporter implements Reporter {
     private final String prefix;
@@ -47,7 +48,9 @@ public final class EventReporter implements Reporter {
         String full = prefix.isEmpty() ? name : prefix + "/" + name;
         ScopeImpl s = new ScopeImpl(full, description, clock.getAsDouble());
         if (parent != null) {
-            parent.children.add(s);
+            synchronized (parent) {
+                parent.children.add(s);
+            }
         }
         if (enabled) {
             hub.publish(new ReportEvent("start", full, description, s.started, null, 0));

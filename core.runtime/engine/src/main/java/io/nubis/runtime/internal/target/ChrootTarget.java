@@ -460,6 +460,9 @@ public final class ChrootTarget implements TargetRoot {
 
     private void createDirectory(Path p, int mode, String forPath) throws IOException {
         if (Files.exists(p, NOFOLLOW)) {
+            if (Files.isDirectory(p, NOFOLLOW)) {
+                return; // made meanwhile by another thread (modules running at the same time)
+            }
             throw new FileSystemException(forPath, null, targetPath(p) + " exists and is not a directory");
         }
         try {

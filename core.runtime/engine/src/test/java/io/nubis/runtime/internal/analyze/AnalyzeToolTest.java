@@ -117,6 +117,38 @@ class AnalyzeToolTest {
     }
 
     @Test
+    void modulesThatRanAtTheSameTimeAreStillLeavesWithTheirOwnDurations() throws Exception {
+        String log = """
+                2024-05-01 10:00:00,000 - log_util.py[DEBUG]: Cloud-init v. 24.1 running 'modules:config' at Wed, 01 May 2024 10:00:00 +0000. Up 9.00 seconds.
+                2024-05-01 10:00:00,100 - handlers.py[DEBUG]: start: modules-config/config-locale: running config-locale with frequency once-per-instance
+                2024-05-01 10:00:00,110 - handlers.py[DEBUG]: start: modules-config/config-apt_configure: running config-apt_configure with frequency once-per-instance
+                2024-05-01 10:00:00,500 - handlers.py[DEBUG]: finish: modules-config/config-apt_configure: SUCCESS: config-apt_configure ran successfully
+                2024-05-01 10:00:01,100 - handlers.py[DEBUG]: finish: modules-config/config-locale: SUCCESS: config-locale ran successfully
+                2024-05-01 10:00:01,200 - handlers.py[DEBUG]: start: modules-config/config-runcmd: running config-runcmd with frequency once-per-instance
+                2024-05-01 10:00:01,300 - handlers.py[DEBUG]: finish: modules-config/config-runcmd: SUCCESS: config-runcmd ran successfully
+                2024-05-01 10:00:01,400 - handlers.py[DEBUG]: finish: modules-config: SUCCESS: running modules for config
+                """;
+        assertEquals(0, run(AnalyzeTool.Mode.SHOW, "-", log, "-", AnalyzeTool.DEFAULT_FORMAT));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("""
+                Starting stage: modules-config
+                |`->config-locale ran successfully @00.10000s +01.00000s
+                |`->config-apt_configure ran successfully @00.11000s +00.39000s
+                |`->config-runcmd ran successfully @01.20000s +00.10000s
+                Finished stage: (modules-config) 01.40000 seconds
+                """), out.toString(StandardCharsets.UTF_8));
+        out.reset();
+        assertEquals(0, run(AnalyzeTool.Mode.BLAME, "-", log, "-", null));
+        assertEquals("""
+                -- Boot Record 01 --
+                     01.00000s (modules-config/config-locale)
+                     00.39000s (modules-config/config-apt_configure)
+                     00.10000s (modules-config/config-runcmd)
+
+                1 boot records analyzed
+                """, out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void dumpWritesTheEventsAsJson() throws Exception {
         Path o = dir.resolve("events.json");
         assertEquals(0, run(AnalyzeTool.Mode.DUMP, log(BOOT).toString(), "", o.toString(), null));

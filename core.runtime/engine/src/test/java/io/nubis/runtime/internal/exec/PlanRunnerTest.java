@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.nubis.api.exec.Command;
 import io.nubis.api.exec.CommandResult;
+import io.nubis.api.exec.CommandRunner;
 import io.nubis.runtime.internal.target.ChrootTarget;
 
 class PlanRunnerTest {
@@ -36,6 +37,22 @@ class PlanRunnerTest {
         assertFalse(r.executed());
         assertTrue(plan.planMode());
         assertFalse(Files.exists(root.resolve("created")));
+    }
+
+    @Test
+    void reservedRunnersListTheirCommandsWhereTheyWereReservedWhateverTheOrderTheyRunIn() throws Exception {
+        PlanRunner plan = new PlanRunner(new ChrootTarget(root, false), true);
+        plan.run(Command.of("first"));
+        CommandRunner a = plan.reserve();
+        CommandRunner b = plan.reserve();
+        plan.run(Command.of("last"));
+        b.run(Command.of("b1"));
+        a.run(Command.of("a1"));
+        b.run(Command.of("b2"));
+        assertTrue(a.planMode());
+        assertEquals(Optional.of("/usr/bin/x"), a.which("x"));
+        assertEquals(List.of("first", "a1", "b1", "b2", "last"),
+                plan.recorded().stream().map(PlannedCommand::display).toList());
     }
 
     @Test
