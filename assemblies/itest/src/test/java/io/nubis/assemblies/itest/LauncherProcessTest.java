@@ -154,14 +154,7 @@ class LauncherProcessTest {
 
     @Test
     void vendorBundleFromDropInOverridesStockAdapter() throws Exception {
-        Path dropIn = Files.createDirectories(tmp.resolve("bundles.d"));
-        Files.copy(Paths.get(System.getProperty("nubis.vendor.jar")), dropIn.resolve("vendor.jar"));
-        Run r = run(tree("debian"), "nubis", dropIn, "plugins");
-        assertEquals(0, r.rc(), r.err());
-        assertTrue(r.out().matches("(?s).*nubis\\.packages\\s+apt\\s+io\\.nubis\\.example\\.vendor\\b.*"), r.out());
-        // without the drop-in the stock adapter is back, from the same kept cache
-        Run stock = run(tree("debian"), "nubis", tmp.resolve("empty"), "plugins");
-        assertTrue(stock.out().matches("(?s).*nubis\\.packages\\s+apt\\s+io\\.nubis\\.adapter\\.apt\\b.*"), stock.out());
+        vendorAptWinsThenStockReturns();
     }
 
     @Test
@@ -169,11 +162,16 @@ class LauncherProcessTest {
         // with the archive, stock bundles share the application class loader; a vendor bundle
         // keeps its own and still wins by ranking, and leaves again cleanly
         assertEquals(0, run(tree("debian"), "nubis", null, "prime").rc());
+        vendorAptWinsThenStockReturns();
+    }
+
+    private void vendorAptWinsThenStockReturns() throws Exception {
         Path dropIn = Files.createDirectories(tmp.resolve("bundles.d"));
         Files.copy(Paths.get(System.getProperty("nubis.vendor.jar")), dropIn.resolve("vendor.jar"));
         Run r = run(tree("debian"), "nubis", dropIn, "plugins");
         assertEquals(0, r.rc(), r.err());
         assertTrue(r.out().matches("(?s).*nubis\\.packages\\s+apt\\s+io\\.nubis\\.example\\.vendor\\b.*"), r.out());
+        // without the drop-in the stock adapter is back, from the same kept cache
         Run stock = run(tree("debian"), "nubis", tmp.resolve("empty"), "plugins");
         assertEquals(0, stock.rc(), stock.err());
         assertTrue(stock.out().matches("(?s).*nubis\\.packages\\s+apt\\s+io\\.nubis\\.adapter\\.apt\\b.*"), stock.out());

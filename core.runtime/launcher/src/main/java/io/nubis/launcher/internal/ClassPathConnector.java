@@ -129,15 +129,43 @@ final class ClassPathConnector implements ModuleConnector {
         InputStream open() throws IOException;
     }
 
-    /** A bundle jar, opened while the framework keeps the content open. */
-    private static final class JarContent implements ConnectContent {
-        private final Path file;
+    /** What both kinds of content share: no headers of their own (the framework reads the manifest), the loader. */
+    private abstract static class BundleContent implements ConnectContent {
         private final ClassLoader loader;
+
+        BundleContent(ClassLoader loader) {
+            this.loader = loader;
+        }
+
+        @Override
+        public Optional<Map<String, String>> getHeaders() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<ClassLoader> getClassLoader() {
+            return Optional.ofNullable(loader);
+        }
+
+        @Override
+        public void open() {
+            // opened lazily
+        }
+
+        @Override
+        public void close() throws IOException {
+            // nothing held
+        }
+    }
+
+    /** A bundle jar, opened while the framework keeps the content open. */
+    private static final class JarContent extends BundleContent {
+        private final Path file;
         private ZipFile zip;
 
         JarContent(Path file, ClassLoader loader) {
+            super(loader);
             this.file = file;
-            this.loader = loader;
         }
 
         private synchronized ZipFile zip() throws IOException {
@@ -145,11 +173,6 @@ final class ClassPathConnector implements ModuleConnector {
                 zip = new ZipFile(file.toFile());
             }
             return zip;
-        }
-
-        @Override
-        public Optional<Map<String, String>> getHeaders() {
-            return Optional.empty();
         }
 
         @Override
@@ -177,16 +200,6 @@ final class ClassPathConnector implements ModuleConnector {
         }
 
         @Override
-        public Optional<ClassLoader> getClassLoader() {
-            return Optional.ofNullable(loader);
-        }
-
-        @Override
-        public void open() {
-            // opened lazily
-        }
-
-        @Override
         public synchronized void close() throws IOException {
             if (zip != null) {
                 zip.close();
@@ -196,10 +209,12 @@ final class ClassPathConnector implements ModuleConnector {
     }
 
     /** An exploded bundle directory. */
-    private record DirContent(Path dir, ClassLoader loader) implements ConnectContent {
-        @Override
-        public Optional<Map<String, String>> getHeaders() {
-            return Optional.empty();
+    private static final class DirContent extends BundleContent {
+        private final Path dir;
+
+        DirContent(Path dir, ClassLoader loader) {
+            super(loader);
+            this.dir = dir;
         }
 
         @Override
@@ -228,21 +243,6 @@ final class ClassPathConnector implements ModuleConnector {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
-
-        @Override
-        public Optional<ClassLoader> getClassLoader() {
-            return Optional.ofNullable(loader);
-        }
-
-        @Override
-        public void open() {
-            // nothing to open
-        }
-
-        @Override
-        public void close() {
-            // nothing to close
         }
     }
 }
