@@ -35,36 +35,42 @@ import org.osgi.framework.connect.ModuleConnector;
 final class ClassPathConnector implements ModuleConnector {
     /** Location prefix of the bundles this connector serves. */
     static final String CONNECT = "connect:";
-    /** Location prefix of bundles the framework reads in place with its own class loader. */
-    static final String REFERENCE = "reference:";
+    private static final String REFERENCE = "reference:";
     private final Set<Path> classPath;
     private final ClassLoader loader;
-    private final boolean enabled;
 
-    ClassPathConnector(Set<Path> classPath, ClassLoader loader, boolean enabled) {
+    /**
+     * @param classPath the bundle files and directories that {@code loader} loads classes from
+     * @param loader    the loader they share
+     */
+    ClassPathConnector(Set<Path> classPath, ClassLoader loader) {
         this.classPath = classPath;
         this.loader = loader;
-        this.enabled = enabled;
     }
 
-    /** Connects the bundles on {@code java.class.path}, unless {@code enabled} is false. */
+    /** Connects the bundles on {@code java.class.path}; none if {@code enabled} is false. */
     static ClassPathConnector ofJvmClassPath(boolean enabled) {
         Set<Path> cp = new HashSet<>();
         for (String e : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
-            if (!e.isEmpty()) {
+            if (enabled && !e.isEmpty()) {
                 cp.add(Paths.get(e).toAbsolutePath().normalize());
             }
         }
-        return new ClassPathConnector(cp, ClassPathConnector.class.getClassLoader(), enabled);
+        return new ClassPathConnector(cp, ClassPathConnector.class.getClassLoader());
     }
 
     /**
      * The location to install a stock bundle under: {@code connect:URI} (this connector serves
-     * it) when it is on the class path and connecting is on, else {@code reference:URI}.
+     * it) when it is on the class path, else {@link #reference}.
      */
     String location(Path file) {
         Path p = file.toAbsolutePath().normalize();
-        return (enabled && classPath.contains(p) ? CONNECT : REFERENCE) + p.toUri();
+        return classPath.contains(p) ? CONNECT + p.toUri() : reference(p);
+    }
+
+    /** The location of a bundle the framework reads in place with a class loader of its own. */
+    static String reference(Path file) {
+        return REFERENCE + file.toAbsolutePath().toUri();
     }
 
     /** The file of a {@code connect:} location, or null. */
@@ -92,7 +98,7 @@ final class ClassPathConnector implements ModuleConnector {
         }
         // a connect: location kept in the cache from a run with another class path still loads,
         // with a framework class loader over the same content
-        ClassLoader cl = enabled && classPath.contains(p) ? loader : null;
+        ClassLoader cl = classPath.contains(p) ? loader : null;
         return Optional.of(() -> Files.isDirectory(p) ? new DirContent(p, cl) : new JarContent(p, cl));
     }
 

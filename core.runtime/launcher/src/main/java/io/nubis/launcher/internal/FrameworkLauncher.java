@@ -36,7 +36,6 @@ final class FrameworkLauncher {
     static final int EXIT_ASSEMBLY = 1;
     /** Filter of the engine's main service: a {@code ToIntFunction<String[]>}. */
     static final String MAIN_FILTER = "(&(objectClass=" + ToIntFunction.class.getName() + ")(nubis.main=true))";
-    private static final String REFERENCE = ClassPathConnector.REFERENCE;
     /** Felix setting: install the framework's URL handlers into {@code java.net.URL}. */
     static final String URL_HANDLERS = "felix.service.urlhandlers";
     private static final long MAIN_WAIT_MS = 30_000;
@@ -174,7 +173,7 @@ final class FrameworkLauncher {
         }
         Map<String, Path> wanted = bundleFiles(options.bundles(), connector::location);
         Map<String, Path> vendor = Files.isDirectory(options.dropIn())
-                ? bundleFiles(options.dropIn(), p -> REFERENCE + p.toAbsolutePath().toUri()) : Map.of();
+                ? bundleFiles(options.dropIn(), ClassPathConnector::reference) : Map.of();
         for (Map.Entry<String, Bundle> e : installed.entrySet()) {
             if (!wanted.containsKey(e.getKey()) && !vendor.containsKey(e.getKey())) {
                 uninstallQuietly(e.getValue());

@@ -40,11 +40,11 @@ class ClassPathConnectorTest {
     void bundlesOnTheClassPathAreConnectLocationsOthersReference() throws IOException {
         Path on = jar();
         Path off = tmp.resolve("vendor.jar");
-        ClassPathConnector c = new ClassPathConnector(Set.of(on), getClass().getClassLoader(), true);
+        ClassPathConnector c = new ClassPathConnector(Set.of(on), getClass().getClassLoader());
         assertEquals("connect:" + on.toUri(), c.location(on));
         assertEquals("reference:" + off.toUri(), c.location(off));
-        ClassPathConnector disabled = new ClassPathConnector(Set.of(on), getClass().getClassLoader(), false);
-        assertEquals("reference:" + on.toUri(), disabled.location(on));
+        ClassPathConnector nothingConnected = new ClassPathConnector(Set.of(), getClass().getClassLoader());
+        assertEquals("reference:" + on.toUri(), nothingConnected.location(on));
         assertEquals(on, ClassPathConnector.file(c.location(on)));
         assertEquals(null, ClassPathConnector.file(c.location(off)));
     }
@@ -53,7 +53,7 @@ class ClassPathConnectorTest {
     void connectedContentReadsEntriesInPlaceAndUsesTheGivenLoader() throws Exception {
         Path on = jar();
         ClassLoader loader = getClass().getClassLoader();
-        ClassPathConnector c = new ClassPathConnector(Set.of(on), loader, true);
+        ClassPathConnector c = new ClassPathConnector(Set.of(on), loader);
         ConnectContent content = c.connect(c.location(on)).orElseThrow().getContent();
         content.open();
         try {
@@ -74,7 +74,7 @@ class ClassPathConnectorTest {
     @Test
     void aKeptConnectLocationOffTheClassPathGetsAFrameworkLoader() throws Exception {
         Path on = jar();
-        ClassPathConnector now = new ClassPathConnector(Set.of(), getClass().getClassLoader(), true);
+        ClassPathConnector now = new ClassPathConnector(Set.of(), getClass().getClassLoader());
         ConnectContent content = now.connect("connect:" + on.toUri()).orElseThrow().getContent();
         assertTrue(content.getClassLoader().isEmpty());
         assertTrue(now.connect("connect:" + tmp.resolve("gone.jar").toUri()).isEmpty());
