@@ -46,7 +46,8 @@ final class HostKeyGenerator {
 
     /**
      * Generates every type whose private key file is absent, concurrently (one after the other in
-     * plan mode), and returns the outcomes in the order asked. Private keys are 0600 and public keys 0644, owned by root.
+     * plan mode), and returns the outcomes in the order asked. Private keys are 0600 and public
+     * keys 0644, owned by root.
      */
     List<Outcome> generate(List<HostKeyType> types, String comment, boolean quiet)
             throws IOException {
