@@ -47,6 +47,11 @@ public final class Attributes {
     /** Layout: whether the OS clears the run directory at boot; "true" or "false" in the capability (OSGi has no Boolean attribute type), Boolean in the service property. */
     public static final String EPHEMERAL_RUN = "ephemeral.run";
 
+    /** Network renderer: commands that must all be found in the target's sbin and bin directories for it to be available. */
+    public static final String PROBE_COMMANDS = "probe.commands";
+    /** Network renderer: target files that must all exist for it to be available. */
+    public static final String PROBE_FILES = "probe.files";
+
     private Attributes() {
     }
 }

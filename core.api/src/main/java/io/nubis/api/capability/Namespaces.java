@@ -25,6 +25,12 @@ public final class Namespaces {
     public static final String DATASOURCE = "nubis.datasource";
     /** Config modules; value is the module name without the {@code cc_} prefix ({@code runcmd}). */
     public static final String MODULE = "nubis.module";
+    /**
+     * Network renderers: {@code eni}, {@code netplan}, {@code networkd}, {@code sysconfig},
+     * {@code network-manager}, {@code freebsd}. Unlike the other adapters a distro may name
+     * several, in order of preference ({@code system_info.network.renderers}).
+     */
+    public static final String NET_RENDERER = "nubis.netrenderer";
 
     /** All adapter namespaces, in the order a distro profile names them. */
     public static final java.util.List<String> ADAPTERS =
