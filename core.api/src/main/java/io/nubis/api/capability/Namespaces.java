@@ -31,6 +31,8 @@ public final class Namespaces {
      * several, in order of preference ({@code system_info.network.renderers}).
      */
     public static final String NET_RENDERER = "nubis.netrenderer";
+    /** The network-config reader ({@code io.nubis.api.net.NetworkConfigReader}); value {@code default}. */
+    public static final String NET_READER = "nubis.netreader";
 
     /** All adapter namespaces, in the order a distro profile names them. */
     public static final java.util.List<String> ADAPTERS =

@@ -10,6 +10,9 @@ import io.nubis.api.capability.Namespaces;
 import io.nubis.api.datasource.Datasource;
 import io.nubis.api.distro.Distro;
 import io.nubis.api.module.ConfigModule;
+import io.nubis.api.net.NetworkConfigReader;
+import io.nubis.api.net.NetworkDataConverter;
+import io.nubis.api.net.NetworkRenderer;
 import io.nubis.api.report.ReportingHandler;
 import io.nubis.api.template.TemplateRenderer;
 import io.nubis.runtime.internal.ds.DetectionHints;
@@ -86,6 +89,28 @@ public final class CatalogPlugins implements Plugins {
     @Override
     public Optional<TemplateRenderer> templateRenderer() {
         return catalog.firstService(TemplateRenderer.class);
+    }
+
+    @Override
+    public Map<String, PluginInfo> netRenderers() {
+        return catalog.selected(Namespaces.NET_RENDERER);
+    }
+
+    @Override
+    public NetworkRenderer netRenderer(PluginInfo info) {
+        return catalog.service(info, NetworkRenderer.class);
+    }
+
+    @Override
+    public Optional<NetworkConfigReader> netConfigReader() {
+        catalog.require(Namespaces.NET_READER);
+        return catalog.firstService(NetworkConfigReader.class);
+    }
+
+    @Override
+    public Optional<NetworkDataConverter> netDataConverter() {
+        catalog.require(Namespaces.NET_READER);
+        return catalog.firstService(NetworkDataConverter.class);
     }
 
     @Override

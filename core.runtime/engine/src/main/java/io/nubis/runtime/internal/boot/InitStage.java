@@ -90,6 +90,7 @@ public final class InitStage {
         if (r.isEmpty()) {
             if (local) {
                 LOG.debug("No local datasource found");
+                NetworkStep.run(s, sc, paths, null, true, false, true);
                 return new StageRunner.Outcome(List.of(), null);
             }
             LOG.warn("No instance datasource found! Likely bad things to come!");
@@ -106,6 +107,7 @@ public final class InitStage {
         boolean newInstance = !d.instanceId().equals(previous);
         LOG.debug("Instance {} ({}){}", d.instanceId(), r.get().how(), newInstance ? ", new instance" : "");
         Map<String, Object> instanceData = InstanceDataStep.write(s, paths, sys, d, desc);
+        NetworkStep.run(s, sc, paths, d, newInstance, "search".equals(r.get().how()), local);
         if (local && newInstance) {
             ModulePreparation.run(s, paths, sc.config(), instanceData, d.instanceId(), reporter);
         }

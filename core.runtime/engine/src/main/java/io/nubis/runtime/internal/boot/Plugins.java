@@ -7,11 +7,15 @@ import java.util.Optional;
 import io.nubis.api.datasource.Datasource;
 import io.nubis.api.distro.Distro;
 import io.nubis.api.module.ConfigModule;
+import io.nubis.api.net.NetworkConfigReader;
+import io.nubis.api.net.NetworkDataConverter;
+import io.nubis.api.net.NetworkRenderer;
 import io.nubis.api.report.ReportingHandler;
 import io.nubis.api.template.TemplateRenderer;
 import io.nubis.runtime.internal.ds.DetectionHints;
 import io.nubis.runtime.internal.ds.UpdateEvents;
 import io.nubis.runtime.internal.modules.ModuleInfo;
+import io.nubis.runtime.internal.plugin.PluginInfo;
 import io.nubis.runtime.internal.schema.SchemaFragment;
 
 /**
@@ -58,6 +62,26 @@ public interface Plugins {
 
     /** Starts getting the datasources and modules ready in the background (a boot will need them). */
     default void prefetch() {
+    }
+
+    /** The network renderers of the assembly by name, listed without loading them. */
+    default Map<String, PluginInfo> netRenderers() {
+        return Map.of();
+    }
+
+    /** Gets a network renderer's service. */
+    default NetworkRenderer netRenderer(PluginInfo info) {
+        throw new IllegalStateException("no network renderers in this engine");
+    }
+
+    /** The network-config reader, if the assembly has one; got (and loaded) only when called. */
+    default Optional<NetworkConfigReader> netConfigReader() {
+        return Optional.empty();
+    }
+
+    /** The network_data.json converter, if the assembly has one; got (and loaded) only when called. */
+    default Optional<NetworkDataConverter> netDataConverter() {
+        return Optional.empty();
     }
 
     /** The JSON-Schema fragments the modules declare, read from their bundles without loading them. */

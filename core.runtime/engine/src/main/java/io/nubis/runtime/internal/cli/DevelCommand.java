@@ -7,8 +7,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code devel}: the reference's developer tools that Nubis has ({@code devel merge}, {@code devel hotplug-hook}). */
-@Command(name = "devel", description = "Run development tools.", subcommands = {MergeCommand.class, HotplugHookCommand.class})
+/** {@code devel}: the reference's developer tools that Nubis has ({@code devel merge}, {@code devel hotplug-hook}, {@code devel net-convert}). */
+@Command(name = "devel", description = "Run development tools.", subcommands = {MergeCommand.class, HotplugHookCommand.class, NetConvertCommand.class})
 final class DevelCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand parent;

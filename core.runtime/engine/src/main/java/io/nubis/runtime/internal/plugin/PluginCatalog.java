@@ -44,7 +44,8 @@ public final class PluginCatalog {
             Namespaces.DEVICES, DeviceManager.class,
             Namespaces.PACKAGES, PackageManager.class,
             Namespaces.USERS, UserManager.class,
-            Namespaces.LAYOUT, FilesystemLayout.class);
+            Namespaces.LAYOUT, FilesystemLayout.class,
+            Namespaces.NET_RENDERER, io.nubis.api.net.NetworkRenderer.class);
 
     private static final Comparator<PluginInfo> PRECEDENCE = Comparator
             .comparingInt(PluginInfo::ranking).reversed()

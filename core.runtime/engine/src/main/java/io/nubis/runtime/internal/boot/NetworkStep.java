@@ -1,0 +1,101 @@
+package io.nubis.runtime.internal.boot;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.nubis.api.datasource.CrawledData;
+import io.nubis.api.net.NetworkConfigReader;
+import io.nubis.api.net.NetworkRenderer;
+import io.nubis.api.target.FileAttributes;
+import io.nubis.runtime.internal.config.SystemConfig;
+import io.nubis.runtime.internal.ds.DetectionHints;
+import io.nubis.runtime.internal.ds.UpdateEvents;
+import io.nubis.runtime.internal.net.NetworkApply;
+import io.nubis.runtime.internal.paths.CloudPaths;
+import io.nubis.runtime.internal.plugin.PluginInfo;
+
+/**
+ * The boot's network configuration, as the reference's {@code Init.apply_network_config}: the
+ * local stage renders the config (the datasource's, or the fallback when no local datasource was
+ * found) before the init system brings networking up; the network stage renders again only for
+ * a datasource it found itself. On a boot of a known instance the config is rendered only when
+ * the {@code updates} policy (or the datasource's default) allows {@code boot} (once per boot)
+ * or {@code boot-legacy}. Never brings interfaces up: the init system does.
+ */
+final class NetworkStep {
+    private static final Logger LOG = LoggerFactory.getLogger("stages");
+    /** The per-boot marker in the run directory's {@code sem}, as the reference's. */
+    static final String SEMAPHORE = "sem/apply_network_config.once";
+
+    private NetworkStep() {
+    }
+
+    /**
+     * Renders when the policy says so.
+     *
+     * @param d           the datasource's data, or null when none was found
+     * @param newInstance whether this boot sees the instance for the first time
+     * @param found       whether this stage found the datasource itself (not from the cache)
+     * @param local       whether this is the local stage
+     */
+    static void run(BootSession s, SystemConfig sc, CloudPaths paths, CrawledData d, boolean newInstance,
+            boolean found, boolean local) {
+        Map<String, Object> sys = sc.config().asMap();
+        String sem = paths.run(SEMAPHORE);
+        boolean doneThisBoot = s.target().exists(sem);
+        if (!local && doneThisBoot && !found) {
+            LOG.debug("Network config already applied this boot");
+            return;
+        }
+        if (d != null && !newInstance) {
+            DetectionHints h = s.plugins().datasources().get(d.dsName());
+            UpdateEvents ev = h == null ? UpdateEvents.NONE : s.plugins().updateEvents(h);
+            String label = "updates";
+            boolean boot = !doneThisBoot && ev.enabled("boot", sys, label);
+            if (!boot && !ev.enabled("boot-legacy", sys, label)) {
+                LOG.debug("No network config applied. Neither a new instance nor datasource network update allowed");
+                return;
+            }
+        }
+        String configJson = d == null || d.instanceId() == null ? null
+                : paths.instance(d.instanceId()).path("network-config.json");
+        NetworkApply.Request req = new NetworkApply.Request(sc.networkConfig(), sys,
+                "system config (" + String.join(", ", sc.sources()) + ")",
+                d == null ? null : d.networkConfig(), d == null ? null : "datasource " + d.dsName(),
+                paths.data("upgraded-network"), configJson);
+        new NetworkApply(s.target(), s.runner(), parts(s.plugins()), s.distroName(sys),
+                s.distro().profile().variant()).apply(req);
+        try {
+            s.target().write(sem, new byte[0], FileAttributes.PUBLIC);
+            if (configJson != null && s.target().exists(configJson)) {
+                s.target().symlink(paths.run("network-config.json"), configJson);
+            }
+        } catch (IOException e) {
+            LOG.debug("Cannot record the network semaphore {}: {}", sem, e.getMessage());
+        }
+    }
+
+    /** The reader and renderers from the plug-ins. */
+    static NetworkApply.Parts parts(Plugins plugins) {
+        return new NetworkApply.Parts() {
+            @Override
+            public Optional<NetworkConfigReader> reader() {
+                return plugins.netConfigReader();
+            }
+
+            @Override
+            public Map<String, PluginInfo> renderers() {
+                return plugins.netRenderers();
+            }
+
+            @Override
+            public NetworkRenderer renderer(PluginInfo info) {
+                return plugins.netRenderer(info);
+            }
+        };
+    }
+}

@@ -1,0 +1,84 @@
+package io.nubis.runtime.internal.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import io.nubis.api.net.NetworkConfigReader;
+import io.nubis.api.net.NetworkDataConverter;
+import io.nubis.api.net.NetworkRenderer;
+import io.nubis.runtime.internal.boot.Plugins;
+import io.nubis.runtime.internal.net.NetConvertTool;
+import io.nubis.runtime.internal.plugin.PluginInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code devel net-convert}, with the reference's flags. */
+@Command(name = "net-convert", description = "Convert networking configurations.")
+final class NetConvertCommand implements Callable<Integer> {
+    @ParentCommand
+    DevelCommand parent;
+
+    @Option(names = {"-p", "--network-data"}, required = true, paramLabel = "PATH", description = "The network configuration to read")
+    Path input;
+
+    @Option(names = {"-k", "--kind"}, required = true, paramLabel = "{eni,yaml,network_data.json,azure-imds,vmware-imc}",
+            description = "The format of the given network config")
+    String kind;
+
+    @Option(names = {"-d", "--directory"}, required = true, paramLabel = "PATH",
+            description = "directory to place output in")
+    Path directory;
+
+    @Option(names = {"-D", "--distro"}, required = true, paramLabel = "DISTRO", description = "The distro the output is for")
+    String distro;
+
+    @Option(names = {"-m", "--mac"}, paramLabel = "name,mac", description = "interface name to mac mapping")
+    List<String> macs = new ArrayList<>();
+
+    @Option(names = {"-O", "--output-kind"}, required = true,
+            paramLabel = "{eni,netplan,networkd,sysconfig,network-manager,freebsd}", description = "The output format")
+    String outputKind;
+
+    @Option(names = "--debug", description = "enable debug logging to stderr.")
+    boolean debug;
+
+    @Override
+    public Integer call() {
+        Cli cli = parent.parent.cli();
+        if (!NetConvertTool.KINDS.contains(kind)) {
+            cli.err().println(cli.prog() + " devel net-convert: input kind '" + kind + "' is not supported"
+                    + (NetConvertTool.UNSUPPORTED_KINDS.contains(kind) ? " by Nubis" : "")
+                    + " (supported: " + String.join(", ", NetConvertTool.KINDS) + ")");
+            return Cli.EXIT_USAGE;
+        }
+        Plugins plugins = cli.plugins();
+        NetConvertTool.Parts parts = new NetConvertTool.Parts() {
+            @Override
+            public Optional<NetworkConfigReader> reader() {
+                return plugins.netConfigReader();
+            }
+
+            @Override
+            public Map<String, PluginInfo> renderers() {
+                return plugins.netRenderers();
+            }
+
+            @Override
+            public NetworkRenderer renderer(PluginInfo info) {
+                return plugins.netRenderer(info);
+            }
+
+            @Override
+            public Optional<NetworkDataConverter> converter() {
+                return plugins.netDataConverter();
+            }
+        };
+        return new NetConvertTool(parts, cli.err()).run(new NetConvertTool.Request(input, kind, directory, distro,
+                outputKind, macs, debug));
+    }
+}

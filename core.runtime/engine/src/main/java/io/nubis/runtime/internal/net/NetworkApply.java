@@ -1,0 +1,170 @@
+package io.nubis.runtime.internal.net;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.nubis.api.exec.CommandRunner;
+import io.nubis.api.net.NetworkConfigException;
+import io.nubis.api.net.NetworkConfigReader;
+import io.nubis.api.net.NetworkRenderer;
+import io.nubis.api.net.NetworkState;
+import io.nubis.api.target.FileAttributes;
+import io.nubis.api.target.TargetRoot;
+import io.nubis.runtime.internal.exec.StepException;
+import io.nubis.runtime.internal.plugin.PluginInfo;
+import io.nubis.runtime.internal.pyjson.JsonWriter;
+
+/**
+ * Finds, reads and renders the network config into the target: the config from
+ * {@link NetworkSources}, read into the model by the {@link NetworkConfigReader}, written by the
+ * renderer {@link RendererChoice} picks, with unchanged files left alone ({@link RenderedFiles}).
+ * A config that cannot be read is reported with every problem's key path and the fallback config
+ * is rendered instead; nothing here stops the boot.
+ */
+public final class NetworkApply {
+    private static final Logger LOG = LoggerFactory.getLogger("net");
+
+    /**
+     * What to apply.
+     *
+     * @param cmdline        the kernel command line's decoded {@code network-config=}, if any
+     * @param systemConfig   the merged system config
+     * @param systemOrigin   label for the system config
+     * @param dsConfig       the datasource's network config, or null
+     * @param dsOrigin       label for the datasource
+     * @param upgradedMarker the data directory's {@code upgraded-network}
+     * @param configJson     where to record the config used ({@code network-config.json}), or null
+     */
+    public record Request(Optional<Map<String, Object>> cmdline, Map<String, Object> systemConfig, String systemOrigin,
+            Map<String, Object> dsConfig, String dsOrigin, String upgradedMarker, String configJson) {
+    }
+
+    /**
+     * What was done.
+     *
+     * @param source   where the config came from
+     * @param renderer the renderer's name
+     * @param state    the config read
+     * @param files    the files changed and left
+     */
+    public record Result(NetworkSources.Source source, String renderer, NetworkState state, RenderedFiles.Outcome files) {
+    }
+
+    /** The plug-ins this needs, so that tests can give plain objects. */
+    public interface Parts {
+        Optional<NetworkConfigReader> reader();
+
+        Map<String, PluginInfo> renderers();
+
+        NetworkRenderer renderer(PluginInfo info);
+    }
+
+    private final TargetRoot target;
+    private final CommandRunner runner;
+    private final Parts parts;
+    private final String distro;
+    private final String variant;
+
+    public NetworkApply(TargetRoot target, CommandRunner runner, Parts parts, String distro, String variant) {
+        this.target = target;
+        this.runner = runner;
+        this.parts = parts;
+        this.distro = distro;
+        this.variant = variant;
+    }
+
+    /** Applies; empty when network configuration is disabled, there is nothing to apply, or it failed (logged). */
+    public Optional<Result> apply(Request req) {
+        SysNet sys = new SysNet(target);
+        NetworkSources.Choice choice = NetworkSources.choose(target, req.cmdline(), req.systemConfig(),
+                req.systemOrigin(), req.dsConfig(), req.dsOrigin(), req.upgradedMarker(), sys);
+        if (choice.disabled()) {
+            LOG.info("network config is disabled by {}", choice.source().id());
+            return Optional.empty();
+        }
+        if (choice.config().isEmpty()) {
+            LOG.info("No network config to apply: no datasource or system network config and no fallback NIC");
+            return Optional.empty();
+        }
+        Optional<NetworkConfigReader> reader = parts.reader();
+        if (reader.isEmpty()) {
+            LOG.error("Cannot apply the network config from {}: this assembly has no network-config reader", choice.origin());
+            return Optional.empty();
+        }
+        Map<String, String> macs = sys.macToName();
+        NetworkSources.Source source = choice.source();
+        Map<String, Object> config = choice.config().get();
+        NetworkState state;
+        try {
+            state = reader.get().read(config, choice.origin(), macs::get);
+        } catch (NetworkConfigException e) {
+            LOG.warn("Invalid network config from {} ({} problem(s)): {}; using the fallback config instead",
+                    choice.origin(), e.problems().size(), e.problems().stream().map(Object::toString).toList());
+            Optional<Map<String, Object>> fb = FallbackNetwork.generate(sys);
+            if (fb.isEmpty()) {
+                LOG.warn("No fallback NIC found either; no network config applied");
+                return Optional.empty();
+            }
+            source = NetworkSources.Source.FALLBACK;
+            config = fb.get();
+            try {
+                state = reader.get().read(config, "fallback config", macs::get);
+            } catch (NetworkConfigException e2) {
+                LOG.error("The fallback network config is invalid: {}", e2.getMessage());
+                return Optional.empty();
+            }
+        }
+        Map<String, Object> systemInfo = asMap(req.systemConfig().get("system_info"));
+        PluginInfo chosen;
+        try {
+            chosen = RendererChoice.choose(parts.renderers(), RendererChoice.order(systemInfo), target);
+        } catch (RendererChoice.NoRendererException e) {
+            LOG.error("Unable to render networking. Network config is likely broken: {}", e.getMessage());
+            return Optional.empty();
+        }
+        LOG.info("Applying network configuration from {} ({}) with the {} renderer", source.id(),
+                source == NetworkSources.Source.FALLBACK ? "fallback config" : choice.origin(), chosen.name());
+        recordConfig(req.configJson(), config);
+        try {
+            NetworkRenderer renderer = parts.renderer(chosen);
+            EngineRenderContext ctx = EngineRenderContext.of(target, distro, variant, systemInfo, chosen.name());
+            RenderedFiles.Outcome out = RenderedFiles.apply(renderer.render(state, ctx), target, runner);
+            if (out.changed().isEmpty()) {
+                LOG.debug("Network config unchanged: {}", out.unchanged());
+            } else {
+                LOG.info("Network config written by {}: {}", chosen.name(), out.changed());
+            }
+            return Optional.of(new Result(source, chosen.name(), state, out));
+        } catch (StepException | RuntimeException e) {
+            LOG.error("Rendering the network config with {} failed: {}", chosen.name(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** {@code network-config.json} (0600), left alone when it already holds this config. */
+    private void recordConfig(String path, Map<String, Object> config) {
+        if (path == null) {
+            return;
+        }
+        byte[] json = (JsonWriter.dumps(config, 1, true) + "\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            if (target.exists(path) && Arrays.equals(target.read(path), json)) {
+                return;
+            }
+            target.write(path, json, FileAttributes.PRIVATE);
+        } catch (IOException e) {
+            LOG.warn("Cannot write {}: {}", path, e.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object o) {
+        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+}

@@ -1,0 +1,250 @@
+package io.nubis.runtime.internal.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.nubis.api.capability.Attributes;
+import io.nubis.api.capability.Namespaces;
+import io.nubis.api.distro.Step;
+import io.nubis.api.exec.Command;
+import io.nubis.api.exec.CommandResult;
+import io.nubis.api.exec.CommandRunner;
+import io.nubis.api.net.Dns;
+import io.nubis.api.net.InterfaceType;
+import io.nubis.api.net.NetInterface;
+import io.nubis.api.net.NetworkConfigException;
+import io.nubis.api.net.NetworkConfigReader;
+import io.nubis.api.net.NetworkRenderer;
+import io.nubis.api.net.NetworkState;
+import io.nubis.api.net.RenderContext;
+import io.nubis.api.target.FileAttributes;
+import io.nubis.runtime.internal.plugin.PluginInfo;
+import io.nubis.runtime.internal.target.ChrootTarget;
+
+class NetworkApplyTest {
+    @TempDir
+    Path root;
+    ChrootTarget target;
+    final List<String> ran = new ArrayList<>();
+    final Map<String, PluginInfo> renderers = new LinkedHashMap<>();
+
+    /** Reads only {@code {version: 2, ethernets: {NAME: ...}}}; any key {@code bad} is a problem. */
+    final NetworkConfigReader reader = (config, origin, macs) -> {
+        if (config.containsKey("bad")) {
+            throw new NetworkConfigException(origin, List.of(new NetworkConfigException.Problem("bad", "unknown key")));
+        }
+        List<NetInterface> ifs = new ArrayList<>();
+        if (config.get("ethernets") instanceof Map<?, ?> eths) {
+            for (Object name : eths.keySet()) {
+                ifs.add(new NetInterface((String) name, InterfaceType.PHYSICAL, null, null, null, false, false, null,
+                        List.of(), List.of(), null, null, null, Dns.NONE, null));
+            }
+        }
+        return new NetworkState(2, ifs, List.of(), Dns.NONE, config);
+    };
+
+    /** Writes /etc/net/NAME.conf per interface, deletes others, and asks to run a generator. */
+    final NetworkRenderer fake = new NetworkRenderer() {
+        @Override
+        public List<Step> render(NetworkState state, RenderContext ctx) {
+            List<Step> out = new ArrayList<>();
+            List<String> names = state.interfaces().stream().map(NetInterface::name).toList();
+            for (String n : names) {
+                out.add(new Step.Write("/etc/net/" + n + ".conf", "iface " + n + " " + ctx.distro() + "\n",
+                        FileAttributes.PRIVATE));
+            }
+            try {
+                for (String f : ctx.target().list("/etc/net")) {
+                    if (!names.contains(f.replace(".conf", ""))) {
+                        out.add(new Step.Delete("/etc/net/" + f));
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            out.add(Step.run("fake-generate"));
+            return out;
+        }
+
+        @Override
+        public List<Step> bringUp(String iface, RenderContext context) {
+            return List.of(Step.run("ifup", iface));
+        }
+
+        @Override
+        public List<Step> bringDown(String iface, RenderContext context) {
+            return List.of(Step.run("ifdown", iface));
+        }
+
+        @Override
+        public List<Step> apply(RenderContext context) {
+            return List.of();
+        }
+
+        @Override
+        public List<String> ownedFiles(RenderContext context) {
+            return List.of("/etc/net/*.conf");
+        }
+    };
+
+    final CommandRunner runner = new CommandRunner() {
+        @Override
+        public CommandResult run(Command c) {
+            ran.add(c.display());
+            return new CommandResult(0, new byte[0], new byte[0], true);
+        }
+
+        @Override
+        public boolean planMode() {
+            return false;
+        }
+
+        @Override
+        public Optional<String> which(String program) {
+            return Optional.empty();
+        }
+    };
+
+    @BeforeEach
+    void setUp() throws Exception {
+        target = new ChrootTarget(root);
+        renderers.put("fake", info("fake", List.of("fakectl"), List.of()));
+        renderers.put("other", info("other", List.of(), List.of("/etc/other.conf")));
+    }
+
+    static PluginInfo info(String name, List<String> commands, List<String> files) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put(Namespaces.NET_RENDERER, name);
+        props.put(Attributes.PROBE_COMMANDS, commands.toArray(String[]::new));
+        props.put(Attributes.PROBE_FILES, files.toArray(String[]::new));
+        return new PluginInfo(Namespaces.NET_RENDERER, name, 0, "test." + name, props, null);
+    }
+
+    NetworkApply apply() {
+        return new NetworkApply(target, runner, new NetworkApply.Parts() {
+            @Override
+            public Optional<NetworkConfigReader> reader() {
+                return Optional.of(reader);
+            }
+
+            @Override
+            public Map<String, PluginInfo> renderers() {
+                return renderers;
+            }
+
+            @Override
+            public NetworkRenderer renderer(PluginInfo info) {
+                return fake;
+            }
+        }, "debian", "debian");
+    }
+
+    static Map<String, Object> v2(String name) {
+        return Map.of("version", 2, "ethernets", Map.of(name, Map.of("dhcp4", true)));
+    }
+
+    NetworkApply.Request request(Map<String, Object> cmdline, Map<String, Object> system, Map<String, Object> ds) {
+        Map<String, Object> sys = new LinkedHashMap<>();
+        sys.put("system_info", Map.of("network", Map.of("renderers", List.of("fake", "other"))));
+        if (system != null) {
+            sys.put("network", system);
+        }
+        return new NetworkApply.Request(Optional.ofNullable(cmdline), sys, "cloud.cfg", ds, "datasource NoCloud",
+                "/var/lib/cloud/data/upgraded-network", "/var/lib/cloud/instance/network-config.json");
+    }
+
+    void probeOk() throws Exception {
+        Files.createDirectories(root.resolve("usr/sbin"));
+        Files.writeString(root.resolve("usr/sbin/fakectl"), "");
+    }
+
+    @Test
+    void precedence_cmdlineThenSystemThenDatasource() throws Exception {
+        probeOk();
+        NetworkApply.Result r = apply().apply(request(v2("cmd0"), v2("sys0"), v2("ds0"))).orElseThrow();
+        assertEquals(NetworkSources.Source.CMDLINE, r.source());
+        r = apply().apply(request(null, Map.of("network", v2("sys0")), v2("ds0"))).orElseThrow();
+        assertEquals(NetworkSources.Source.SYSTEM_CFG, r.source());
+        assertEquals("sys0", r.state().interfaces().get(0).name());
+        r = apply().apply(request(null, null, v2("ds0"))).orElseThrow();
+        assertEquals(NetworkSources.Source.DS, r.source());
+        assertEquals("iface ds0 debian\n", Files.readString(root.resolve("etc/net/ds0.conf")));
+        assertFalse(Files.exists(root.resolve("etc/net/sys0.conf")), "stale file of the previous render deleted");
+        assertEquals(0600, target.mode("/var/lib/cloud/instance/network-config.json"));
+        assertTrue(Files.readString(root.resolve("var/lib/cloud/instance/network-config.json")).contains("\"ds0\""));
+    }
+
+    @Test
+    void disabledAnywhereFirstWins() throws Exception {
+        probeOk();
+        assertTrue(apply().apply(request(Map.of("config", "disabled"), null, v2("ds0"))).isEmpty());
+        assertTrue(apply().apply(request(null, Map.of("config", "disabled"), v2("ds0"))).isEmpty());
+        assertTrue(apply().apply(request(null, null, Map.of("network", Map.of("config", "disabled")))).isEmpty());
+        assertFalse(Files.exists(root.resolve("etc/net")));
+        Files.createDirectories(root.resolve("var/lib/cloud/data"));
+        Files.writeString(root.resolve("var/lib/cloud/data/upgraded-network"), "");
+        assertTrue(apply().apply(request(null, null, v2("ds0"))).isEmpty());
+    }
+
+    @Test
+    void invalidConfig_fallsBackToTheFallbackNic() throws Exception {
+        probeOk();
+        new FakeSys(root).nic("ens3", "aa:00:00:00:00:01", "1", "up", "virtio_net");
+        NetworkApply.Result r = apply().apply(request(null, null, Map.of("version", 2, "bad", 1))).orElseThrow();
+        assertEquals(NetworkSources.Source.FALLBACK, r.source());
+        assertEquals("ens3", r.state().interfaces().get(0).name());
+        assertTrue(Files.exists(root.resolve("etc/net/ens3.conf")));
+    }
+
+    @Test
+    void noDatasourceConfig_usesTheFallback_orNothingWithoutNics() throws Exception {
+        probeOk();
+        assertTrue(apply().apply(request(null, null, null)).isEmpty());
+        new FakeSys(root).nic("eth0", "aa:00:00:00:00:01", "0", "down", "e1000");
+        assertEquals(NetworkSources.Source.FALLBACK, apply().apply(request(null, null, null)).orElseThrow().source());
+    }
+
+    @Test
+    void unchangedConfig_rewritesNothing_andRunsNoCommand() throws Exception {
+        probeOk();
+        apply().apply(request(null, null, v2("ds0")));
+        assertEquals(List.of("fake-generate"), ran);
+        Path f = root.resolve("etc/net/ds0.conf");
+        FileTime old = FileTime.fromMillis(1_000_000L);
+        Files.setLastModifiedTime(f, old);
+        NetworkApply.Result r = apply().apply(request(null, null, v2("ds0"))).orElseThrow();
+        assertEquals(List.of(), r.files().changed());
+        assertEquals(old, Files.getLastModifiedTime(f));
+        assertEquals(List.of("fake-generate"), ran, "no second generate");
+    }
+
+    @Test
+    void rendererChoice_followsOrderAndProbes() throws Exception {
+        assertTrue(apply().apply(request(null, null, v2("ds0"))).isEmpty(), "no renderer available: nothing rendered");
+        Files.createDirectories(root.resolve("etc"));
+        Files.writeString(root.resolve("etc/other.conf"), "");
+        assertEquals("other", RendererChoice.choose(renderers, List.of("fake", "other"), target).name());
+        probeOk();
+        assertEquals("fake", RendererChoice.choose(renderers, List.of("fake", "other"), target).name());
+        assertEquals("other", RendererChoice.choose(renderers, List.of("missing", "other"), target).name());
+        RendererChoice.NoRendererException e = assertThrows(RendererChoice.NoRendererException.class,
+                () -> RendererChoice.choose(renderers, List.of("netplan"), target));
+        assertTrue(e.getMessage().contains("netplan: not in this assembly"), e.getMessage());
+        assertEquals(RendererChoice.DEFAULT_PRIORITY, RendererChoice.order(Map.of()));
+    }
+}
