@@ -20,6 +20,13 @@ import io.nubis.runtime.internal.ds.TargetFacts;
 import io.nubis.runtime.internal.ds.UpdateEvents;
 import io.nubis.runtime.internal.merge.MergedConfig;
 import io.nubis.runtime.internal.paths.CloudPaths;
+import io.nubis.runtime.internal.exec.StepApplier;
+import io.nubis.runtime.internal.exec.StepException;
+import io.nubis.runtime.internal.net.EngineRenderContext;
+import io.nubis.runtime.internal.net.NetworkApply;
+import io.nubis.runtime.internal.net.SysNet;
+import io.nubis.runtime.internal.plugin.PluginInfo;
+import io.nubis.runtime.internal.pyjson.JsonReader;
 import io.nubis.runtime.internal.pyjson.JsonWriter;
 import io.nubis.runtime.internal.report.EventReporter;
 
@@ -27,8 +34,10 @@ import io.nubis.runtime.internal.report.EventReporter;
  * {@code devel hotplug-hook}, as the reference's {@code hotplug_hook.py}: hotplug is enabled for a
  * subsystem when the current instance's datasource supports the {@code hotplug} update event and
  * the merged config allows it ({@code updates: network: when: [hotplug]}, else the datasource's
- * defaults). An enabled event re-crawls the datasource; if its metadata changed, the new data is
- * cached and the idempotent modules run again ({@code modules --mode update}). Nubis adds
+ * defaults), or {@code hotplug.enabled} lists its scope ({@link #enable}). An enabled event re-crawls
+ * the datasource, renders the network config again and brings an added device up when the config
+ * names it; if the metadata changed, the new data is cached and the idempotent modules run again
+ * ({@code modules --mode update}). Nubis adds
  * {@link #drain}: every event of the queue the hooks append to.
  */
 public final class HotplugHook {
@@ -36,6 +45,8 @@ public final class HotplugHook {
     public static final Map<String, String> SUBSYSTEMS = Map.of("net", UpdateEvents.NETWORK);
     /** The update event type. */
     static final String HOTPLUG = "hotplug";
+    /** In the cloud directory: the scopes {@code enable} turned on, as JSON {@code {"scopes": [...]}}. */
+    static final String ENABLED_FILE = "hotplug.enabled";
 
     private static final Logger LOG = LoggerFactory.getLogger("hotplug_hook");
 
@@ -76,12 +87,73 @@ public final class HotplugHook {
             LOG.debug("hotplug not supported for event of type {}", subsystem);
             return false;
         }
+        if (enabledByFile(SUBSYSTEMS.get(subsystem))) {
+            return true;
+        }
         String source = merged.sourceOf("updates").orElse("the merged config");
         if (!events.enabled(HOTPLUG, merged.asMap(), source)) {
             LOG.debug("hotplug not enabled for event of type {}", subsystem);
             return false;
         }
         return true;
+    }
+
+    /** Whether {@code hotplug.enabled} in the cloud directory lists the scope ({@code hotplug-hook enable}). */
+    private boolean enabledByFile(String scope) {
+        try {
+            Optional<String> text = s.target().readString(paths.cloud(ENABLED_FILE));
+            if (text.isEmpty()) {
+                return false;
+            }
+            Object scopes = JsonReader.parseObject(text.get(), paths.cloud(ENABLED_FILE)).get("scopes");
+            return scopes instanceof java.util.List<?> l && l.contains(scope);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot read {}: {}", paths.cloud(ENABLED_FILE), e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * {@code enable}: records the scope in {@code hotplug.enabled} (0640), as the reference's
+     * {@code hotplug-hook enable}, so events are handled whatever the {@code updates} config says.
+     * 1 if no datasource is known or it does not support hotplug.
+     */
+    public int enable(String subsystem) {
+        if (current.isEmpty()) {
+            s.err().println("Unable to enable hotplug. No datasource detected");
+            return 1;
+        }
+        CrawledData d = current.get().data();
+        DetectionHints h = s.plugins().datasources().get(d.dsName());
+        UpdateEvents events = h == null ? UpdateEvents.NONE : s.plugins().updateEvents(h);
+        if (!events.supported().contains(HOTPLUG)) {
+            s.err().println("hotplug not supported for event of type " + subsystem);
+            return 1;
+        }
+        String scope = SUBSYSTEMS.get(subsystem);
+        java.util.Set<String> scopes = new java.util.TreeSet<>();
+        try {
+            Optional<String> text = s.target().readString(paths.cloud(ENABLED_FILE));
+            if (text.isPresent() && JsonReader.parseObject(text.get(), ENABLED_FILE).get("scopes") instanceof java.util.List<?> l) {
+                l.forEach(o -> scopes.add(String.valueOf(o)));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Replacing unreadable {}: {}", paths.cloud(ENABLED_FILE), e.getMessage());
+        }
+        if (!scopes.add(scope)) {
+            s.out().println("Hotplug already enabled for subsystem=" + subsystem);
+            return 0;
+        }
+        try {
+            s.target().writeString(paths.cloud(ENABLED_FILE),
+                    JsonWriter.dumps(Map.of("scopes", java.util.List.copyOf(scopes)), -1, true),
+                    io.nubis.api.target.FileAttributes.mode(0640));
+        } catch (IOException e) {
+            s.err().println("Cannot write " + paths.cloud(ENABLED_FILE) + ": " + e.getMessage());
+            return 1;
+        }
+        s.out().println("Enabled cloud-init hotplug for subsystem=" + subsystem);
+        return 0;
     }
 
     /**
@@ -122,9 +194,10 @@ public final class HotplugHook {
                     event, h.name(), d.instanceId(), old.instanceId());
             return 1;
         }
+        int net = network(d, devpath, action, event);
         if (json(old.metadata()).equals(json(d.metadata())) && json(old.networkConfig()).equals(json(d.networkConfig()))) {
-            LOG.info("{}: the metadata of {} did not change; nothing to update", event, h.name());
-            return 0;
+            LOG.info("{}: the metadata of {} did not change; nothing else to update", event, h.name());
+            return net;
         }
         try {
             new InstanceStore(s.target(), paths).cache(d, "hotplug");
@@ -135,7 +208,51 @@ public final class HotplugHook {
         current = Optional.of(new IdentityResolver.Resolution(d, "search"));
         LOG.info("{}: the metadata of {} changed; running the idempotent modules (modules --mode update)",
                 event, h.name());
-        return new ModulesStage(s, "update").run() == 0 ? 0 : 1;
+        return new ModulesStage(s, "update").run() == 0 ? net : 1;
+    }
+
+    /**
+     * Renders the network config again (the re-crawled datasource's, or the one the boot would
+     * choose) and, for {@code add}, brings the device up through the renderer's activation when the
+     * config names it (by name or by its MAC address). Returns 0, or 1 if nothing could be rendered.
+     */
+    private int network(CrawledData d, String devpath, String action, String event) {
+        Map<String, Object> sys = sc.config().asMap();
+        NetworkApply.Request req = new NetworkApply.Request(sc.networkConfig(), sys,
+                "system config (" + String.join(", ", sc.sources()) + ")", d.networkConfig(), "datasource " + d.dsName(),
+                paths.data("upgraded-network"), paths.instance(d.instanceId()).path("network-config.json"));
+        NetworkApply.Parts parts = NetworkStep.parts(s.plugins());
+        String distro = s.distroName(sys);
+        NetworkApply apply = new NetworkApply(s.target(), s.runner(), parts, distro, s.distro().profile().variant());
+        Optional<NetworkApply.Result> r = apply.apply(req);
+        if (r.isEmpty()) {
+            LOG.info("{}: no network config rendered{}", event, apply.failed() ? " (failed)" : "");
+            return apply.failed() ? 1 : 0;
+        }
+        String dev = devpath.substring(devpath.lastIndexOf('/') + 1);
+        if (!action.equals("add")) {
+            LOG.info("{}: network config rendered again without {}", event, dev);
+            return 0;
+        }
+        Optional<String> mac = new SysNet(s.target()).mac(dev);
+        Optional<String> name = r.get().state().interfaces().stream()
+                .filter(i -> i.name().equals(dev) || (mac.isPresent() && mac.get().equals(i.macAddress())))
+                .map(io.nubis.api.net.NetInterface::name).findFirst();
+        if (name.isEmpty()) {
+            LOG.info("{}: {} is not in the network config; not brought up", event, dev);
+            return 0;
+        }
+        PluginInfo info = parts.renderers().get(r.get().renderer());
+        EngineRenderContext ctx = EngineRenderContext.of(s.target(), distro, s.distro().profile().variant(),
+                sys.get("system_info") instanceof Map<?, ?> si ? Values.asMap("system_info", si) : Map.of(), info.name());
+        try {
+            new StepApplier(s.target(), s.runner()).apply(parts.renderer(info).bringUp(name.get(), ctx));
+            LOG.info("{}: brought up {} with the {} renderer", event, name.get(), info.name());
+            return 0;
+        } catch (StepException | RuntimeException e) {
+            LOG.error("{}: bringing up {} failed: {}", event, name.get(), e.getMessage());
+            return 1;
+        }
     }
 
     private EngineDatasourceContext context(DetectionHints h) {

@@ -103,7 +103,8 @@ public final class Cli {
      * {@code --all-stages} and {@code --version}; the full tree when the usage may list them (no
      * verb, an unknown one).
      */
-    public int execute(String... args) {
+    public int execute(String... argv) {
+        String[] args = NetConvertCommand.rewrite(argv);
         Optional<Callable<Integer>> quick = QuickArgs.parse(this, args);
         if (quick.isPresent()) {
             try {

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
  * {@code devel hotplug-hook drain}: the events the udev, mdev and devd hook queued.
  */
 @Command(name = "hotplug-hook", description = "Respond to newly added system devices.",
-        subcommands = {HotplugHookCommand.Query.class, HotplugHookCommand.Handle.class, HotplugHookCommand.Drain.class})
+        subcommands = {HotplugHookCommand.Query.class, HotplugHookCommand.Handle.class, HotplugHookCommand.Enable.class,
+                HotplugHookCommand.Drain.class})
 final class HotplugHookCommand implements Callable<Integer> {
     @ParentCommand
     DevelCommand parent;
@@ -101,6 +102,19 @@ final class HotplugHookCommand implements Callable<Integer> {
                 return Cli.EXIT_USAGE;
             }
             return hook.run(h -> h.handle(sub, devpath, action));
+        }
+    }
+
+    /** {@code enable}: hotplug for a subsystem, whatever the {@code updates} config says. */
+    @Command(name = "enable", description = "Enable hotplug for a given subsystem.")
+    static final class Enable implements Callable<Integer> {
+        @ParentCommand
+        HotplugHookCommand hook;
+
+        @Override
+        public Integer call() {
+            String sub = hook.subsystem("enable");
+            return sub == null ? Cli.EXIT_USAGE : hook.run(h -> h.enable(sub));
         }
     }
 

@@ -30,8 +30,9 @@ final class NetConvertCommand implements Callable<Integer> {
             description = "The format of the given network config")
     String kind;
 
-    @Option(names = {"-d", "--directory"}, required = true, paramLabel = "PATH",
-            description = "directory to place output in")
+    // -d is the inherited --debug everywhere else; Cli turns this verb's -d into --directory (see rewrite)
+    @Option(names = "--directory", required = true, paramLabel = "PATH",
+            description = "directory to place output in (-d)")
     Path directory;
 
     @Option(names = {"-D", "--distro"}, required = true, paramLabel = "DISTRO", description = "The distro the output is for")
@@ -44,8 +45,27 @@ final class NetConvertCommand implements Callable<Integer> {
             paramLabel = "{eni,netplan,networkd,sysconfig,network-manager,freebsd}", description = "The output format")
     String outputKind;
 
-    @Option(names = "--debug", description = "enable debug logging to stderr.")
-    boolean debug;
+    /**
+     * The reference spells the output directory {@code -d}, which every other verb inherits as
+     * {@code --debug}: after {@code devel net-convert}, {@code -d DIR} and {@code -dDIR} become
+     * {@code --directory}.
+     */
+    static String[] rewrite(String[] args) {
+        String[] out = args.clone();
+        for (int i = 1; i < out.length; i++) {
+            if (out[i].equals("net-convert") && out[i - 1].equals("devel")) {
+                for (int j = i + 1; j < out.length; j++) {
+                    if (out[j].equals("-d")) {
+                        out[j] = "--directory";
+                    } else if (out[j].startsWith("-d") && !out[j].startsWith("--")) {
+                        out[j] = "--directory=" + out[j].substring(2);
+                    }
+                }
+                break;
+            }
+        }
+        return out;
+    }
 
     @Override
     public Integer call() {
@@ -79,6 +99,6 @@ final class NetConvertCommand implements Callable<Integer> {
             }
         };
         return new NetConvertTool(parts, cli.err()).run(new NetConvertTool.Request(input, kind, directory, distro,
-                outputKind, macs, debug));
+                outputKind, macs, parent.parent.debug));
     }
 }

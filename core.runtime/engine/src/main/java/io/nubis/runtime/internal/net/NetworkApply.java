@@ -70,6 +70,7 @@ public final class NetworkApply {
     private final Parts parts;
     private final String distro;
     private final String variant;
+    private boolean failed;
 
     public NetworkApply(TargetRoot target, CommandRunner runner, Parts parts, String distro, String variant) {
         this.target = target;
@@ -79,8 +80,14 @@ public final class NetworkApply {
         this.variant = variant;
     }
 
+    /** True if the last {@link #apply} failed (it logged why), as opposed to having nothing to do. */
+    public boolean failed() {
+        return failed;
+    }
+
     /** Applies; empty when network configuration is disabled, there is nothing to apply, or it failed (logged). */
     public Optional<Result> apply(Request req) {
+        failed = false;
         SysNet sys = new SysNet(target);
         NetworkSources.Choice choice = NetworkSources.choose(target, req.cmdline(), req.systemConfig(),
                 req.systemOrigin(), req.dsConfig(), req.dsOrigin(), req.upgradedMarker(), sys);
@@ -95,6 +102,7 @@ public final class NetworkApply {
         Optional<NetworkConfigReader> reader = parts.reader();
         if (reader.isEmpty()) {
             LOG.error("Cannot apply the network config from {}: this assembly has no network-config reader", choice.origin());
+            failed = true;
             return Optional.empty();
         }
         Map<String, String> macs = sys.macToName();
@@ -117,7 +125,8 @@ public final class NetworkApply {
                 state = reader.get().read(config, "fallback config", macs::get);
             } catch (NetworkConfigException e2) {
                 LOG.error("The fallback network config is invalid: {}", e2.getMessage());
-                return Optional.empty();
+                failed = true;
+            return Optional.empty();
             }
         }
         Map<String, Object> systemInfo = asMap(req.systemConfig().get("system_info"));
@@ -126,6 +135,7 @@ public final class NetworkApply {
             chosen = RendererChoice.choose(parts.renderers(), RendererChoice.order(systemInfo), target);
         } catch (RendererChoice.NoRendererException e) {
             LOG.error("Unable to render networking. Network config is likely broken: {}", e.getMessage());
+            failed = true;
             return Optional.empty();
         }
         LOG.info("Applying network configuration from {} ({}) with the {} renderer", source.id(),
@@ -143,6 +153,7 @@ public final class NetworkApply {
             return Optional.of(new Result(source, chosen.name(), state, out));
         } catch (StepException | RuntimeException e) {
             LOG.error("Rendering the network config with {} failed: {}", chosen.name(), e.getMessage());
+            failed = true;
             return Optional.empty();
         }
     }

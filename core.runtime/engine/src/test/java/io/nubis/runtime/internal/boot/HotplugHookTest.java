@@ -56,6 +56,30 @@ class HotplugHookTest {
     static final UpdateEvents HOTPLUG = new UpdateEvents(List.of("boot-new-instance", "hotplug"), List.of("boot-new-instance"));
 
     @Test
+    void enableRecordsTheScopeAndTurnsHotplugOn() throws Exception {
+        BootFixture f = booted(HOTPLUG);
+        assertEquals(0, nubis(f, "-s", "net", "query"));
+        assertEquals("disabled\n", out());
+        assertEquals(0, nubis(f, "-s", "net", "enable"));
+        assertEquals("Enabled cloud-init hotplug for subsystem=net\n", out());
+        assertEquals("{\"scopes\": [\"network\"]}", f.text("/var/lib/cloud/hotplug.enabled"));
+        assertEquals(0640, java.nio.file.Files.getPosixFilePermissions(dir.resolve("var/lib/cloud/hotplug.enabled"))
+                .stream().mapToInt(p -> 1 << (8 - p.ordinal())).sum());
+        assertEquals(0, nubis(f, "-s", "net", "query"));
+        assertEquals("enabled\n", out());
+        assertEquals(0, nubis(f, "-s", "net", "enable"));
+        assertEquals("Hotplug already enabled for subsystem=net\n", out());
+    }
+
+    @Test
+    void enableIsRefusedWhenTheDatasourceCannotHotplug() throws Exception {
+        BootFixture f = booted(UpdateEvents.NONE);
+        assertEquals(1, nubis(f, "-s", "net", "enable"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("hotplug not supported for event of type net"));
+        assertFalse(java.nio.file.Files.exists(dir.resolve("var/lib/cloud/hotplug.enabled")));
+    }
+
+    @Test
     void queryIsDisabledForADatasourceWithoutHotplug() throws Exception {
         BootFixture f = booted(UpdateEvents.NONE).file("/etc/cloud/cloud.cfg.d/90-hotplug.cfg", "updates: {network: {when: [hotplug]}}\n");
         assertEquals(0, nubis(f, "-s", "net", "query"), err.toString());
@@ -107,7 +131,7 @@ class HotplugHookTest {
         BootFixture f = booted(HOTPLUG).file("/etc/cloud/cloud.cfg.d/90-hotplug.cfg", "updates: {network: {when: [hotplug]}}\n");
         assertEquals(0, nubis(f, "-s", "net", "handle", "--devpath", "/devices/virtual/net/eth1", "-u", "add"));
         assertTrue(f.log().contains("Hotplug add of /devices/virtual/net/eth1: the metadata of NoCloud did not change;"
-                + " nothing to update"), f.log());
+                + " nothing else to update"), f.log());
         assertEquals(List.of(), f.ran);
 
         f.file("/var/lib/cloud/seed/nocloud/meta-data", "instance-id: iid-1\nlocal-hostname: two\n");

@@ -31,7 +31,10 @@ import io.nubis.api.module.Stage;
         detect_files = {"/var/lib/cloud/seed/nocloud", "/var/lib/cloud/seed/nocloud-net"},
         detect_labels = {"cidata", "CIDATA"},
         detect_cmdline = {"ds=nocloud*", "ds=nocloud-net*"},
-        detect_dmi = {"product_serial=ds=nocloud*"})
+        detect_dmi = {"product_serial=ds=nocloud*"},
+        // the reference's base DataSource: every network event supported, only a new instance by default
+        update_events = {"boot-new-instance", "boot", "boot-legacy", "hotplug"},
+        update_events_default = {"boot-new-instance"})
 public final class NoCloudDatasource implements Datasource {
     /** Name in {@code datasource_list}. */
     static final String NAME = "NoCloud";
