@@ -218,7 +218,7 @@ public final class HotplugHook {
      */
     private int network(CrawledData d, String devpath, String action, String event) {
         Map<String, Object> sys = sc.config().asMap();
-        NetworkApply.Request req = new NetworkApply.Request(sc.networkConfig(), sys,
+        NetworkApply.Request req = new NetworkApply.Request(sc.networkConfig(), sc.cmdline().tokens(), sys,
                 "system config (" + String.join(", ", sc.sources()) + ")", d.networkConfig(), "datasource " + d.dsName(),
                 paths.data("upgraded-network"), paths.instance(d.instanceId()).path("network-config.json"));
         NetworkApply.Parts parts = NetworkStep.parts(s.plugins());

@@ -63,7 +63,7 @@ final class NetworkStep {
         }
         String configJson = d == null || d.instanceId() == null ? null
                 : paths.instance(d.instanceId()).path("network-config.json");
-        NetworkApply.Request req = new NetworkApply.Request(sc.networkConfig(), sys,
+        NetworkApply.Request req = new NetworkApply.Request(sc.networkConfig(), sc.cmdline().tokens(), sys,
                 "system config (" + String.join(", ", sc.sources()) + ")",
                 d == null ? null : d.networkConfig(), d == null ? null : "datasource " + d.dsName(),
                 paths.data("upgraded-network"), configJson);

@@ -34,6 +34,7 @@ public final class NetworkApply {
      * What to apply.
      *
      * @param cmdline        the kernel command line's decoded {@code network-config=}, if any
+     * @param cmdlineWords   the kernel command line's words ({@code ip=} makes a klibc initramfs's config count)
      * @param systemConfig   the merged system config
      * @param systemOrigin   label for the system config
      * @param dsConfig       the datasource's network config, or null
@@ -41,7 +42,8 @@ public final class NetworkApply {
      * @param upgradedMarker the data directory's {@code upgraded-network}
      * @param configJson     where to record the config used ({@code network-config.json}), or null
      */
-    public record Request(Optional<Map<String, Object>> cmdline, Map<String, Object> systemConfig, String systemOrigin,
+    public record Request(Optional<Map<String, Object>> cmdline, java.util.List<String> cmdlineWords,
+            Map<String, Object> systemConfig, String systemOrigin,
             Map<String, Object> dsConfig, String dsOrigin, String upgradedMarker, String configJson) {
     }
 
@@ -89,7 +91,15 @@ public final class NetworkApply {
     public Optional<Result> apply(Request req) {
         failed = false;
         SysNet sys = new SysNet(target);
-        NetworkSources.Choice choice = NetworkSources.choose(target, req.cmdline(), req.systemConfig(),
+        Optional<Map<String, Object>> initramfs = Optional.empty();
+        try {
+            Map<String, String> byName = new java.util.LinkedHashMap<>();
+            sys.macToName().forEach((mac, name) -> byName.put(name, mac));
+            initramfs = KlibcConfig.read(target, req.cmdlineWords(), byName);
+        } catch (NetworkConfigException e) {
+            LOG.warn("Ignoring the initramfs network config: {}", e.getMessage());
+        }
+        NetworkSources.Choice choice = NetworkSources.choose(target, req.cmdline(), initramfs, req.systemConfig(),
                 req.systemOrigin(), req.dsConfig(), req.dsOrigin(), req.upgradedMarker(), sys);
         if (choice.disabled()) {
             LOG.info("network config is disabled by {}", choice.source().id());

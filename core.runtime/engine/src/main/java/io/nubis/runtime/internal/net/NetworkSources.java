@@ -7,7 +7,8 @@ import io.nubis.api.target.TargetRoot;
 
 /**
  * Where the network config comes from, as the reference's {@code _find_networking_config}: the
- * first of the kernel command line ({@code network-config=}), the system config's
+ * first of the kernel command line ({@code network-config=}), a klibc initramfs's files
+ * ({@link KlibcConfig}), the system config's
  * {@code network:} and the datasource's network config that is set, else the fallback config. A
  * {@code {config: disabled}} met first, or the {@code upgraded-network} marker in the data
  * directory, disables network configuration.
@@ -15,7 +16,7 @@ import io.nubis.api.target.TargetRoot;
 public final class NetworkSources {
     /** Where a config came from; {@link #id()} is the reference's {@code NetworkConfigSource} value. */
     public enum Source {
-        CMDLINE("cmdline"), SYSTEM_CFG("system_cfg"), DS("ds"), FALLBACK("fallback");
+        CMDLINE("cmdline"), INITRAMFS("initramfs"), SYSTEM_CFG("system_cfg"), DS("ds"), FALLBACK("fallback");
 
         private final String id;
 
@@ -47,6 +48,7 @@ public final class NetworkSources {
      * Chooses.
      *
      * @param cmdline      the decoded {@code network-config=} of the kernel command line, if any
+     * @param initramfs    the initramfs's config, if any
      * @param systemConfig the merged system config
      * @param systemOrigin label of the system config for messages
      * @param dsConfig     the datasource's network config, or null
@@ -54,13 +56,14 @@ public final class NetworkSources {
      * @param upgradedMarker the data directory's {@code upgraded-network} path
      */
     public static Choice choose(TargetRoot target, Optional<Map<String, Object>> cmdline,
-            Map<String, Object> systemConfig, String systemOrigin, Map<String, Object> dsConfig, String dsOrigin,
+            Optional<Map<String, Object>> initramfs, Map<String, Object> systemConfig, String systemOrigin, Map<String, Object> dsConfig, String dsOrigin,
             String upgradedMarker, SysNet sys) {
         if (target.exists(upgradedMarker)) {
             return new Choice(Optional.empty(), Source.SYSTEM_CFG, upgradedMarker, true);
         }
         Object[][] order = {
                 {Source.CMDLINE, cmdline.orElse(null), "kernel command line (network-config=)"},
+                {Source.INITRAMFS, initramfs.orElse(null), "initramfs (/run/net-*.conf)"},
                 {Source.SYSTEM_CFG, systemConfig.get("network"), systemOrigin},
                 {Source.DS, dsConfig, dsOrigin}};
         for (Object[] o : order) {

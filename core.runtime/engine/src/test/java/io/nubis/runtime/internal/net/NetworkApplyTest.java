@@ -42,6 +42,7 @@ class NetworkApplyTest {
     ChrootTarget target;
     final List<String> ran = new ArrayList<>();
     final Map<String, PluginInfo> renderers = new LinkedHashMap<>();
+    List<String> words = List.of();
 
     /** Reads only {@code {version: 2, ethernets: {NAME: ...}}}; any key {@code bad} is a problem. */
     final NetworkConfigReader reader = (config, origin, macs) -> {
@@ -164,7 +165,7 @@ class NetworkApplyTest {
         if (system != null) {
             sys.put("network", system);
         }
-        return new NetworkApply.Request(Optional.ofNullable(cmdline), sys, "cloud.cfg", ds, "datasource NoCloud",
+        return new NetworkApply.Request(Optional.ofNullable(cmdline), words, sys, "cloud.cfg", ds, "datasource NoCloud",
                 "/var/lib/cloud/data/upgraded-network", "/var/lib/cloud/instance/network-config.json");
     }
 
@@ -187,6 +188,31 @@ class NetworkApplyTest {
         assertFalse(Files.exists(root.resolve("etc/net/sys0.conf")), "stale file of the previous render deleted");
         assertEquals(0600, target.mode("/var/lib/cloud/instance/network-config.json"));
         assertTrue(Files.readString(root.resolve("var/lib/cloud/instance/network-config.json")).contains("\"ds0\""));
+    }
+
+    @Test
+    void klibcFilesCountWithIpOnTheCommandLine_beforeTheSystemConfig() throws Exception {
+        probeOk();
+        Files.createDirectories(root.resolve("run"));
+        Files.writeString(root.resolve("run/net-eth0.conf"), "DEVICE='eth0'\nPROTO='none'\nIPV4ADDR='10.0.0.5'\n"
+                + "IPV4NETMASK='255.255.255.0'\nIPV4GATEWAY='10.0.0.1'\nIPV4DNS0='10.0.0.2'\nIPV4DNS1='0.0.0.0'\n"
+                + "DOMAINSEARCH='a.example b.example'\n# comment\nHOSTNAME=''\n");
+        assertEquals(NetworkSources.Source.SYSTEM_CFG,
+                apply().apply(request(null, Map.of("version", 2, "ethernets", Map.of("sys0", Map.of())), null)).orElseThrow().source(),
+                "without ip= the files do not count");
+        words = List.of("ro", "ip=dhcp");
+        Map<String, Object> cfg = KlibcConfig.read(target, words, Map.of("eth0", "aa:00:00:00:00:01")).orElseThrow();
+        assertEquals(Map.of("version", 1, "config", List.of(Map.of("type", "physical", "name", "eth0",
+                "mac_address", "aa:00:00:00:00:01", "subnets", List.of(Map.of("type", "static", "control", "manual",
+                        "address", "10.0.0.5", "netmask", "255.255.255.0", "gateway", "10.0.0.1",
+                        "dns_nameservers", List.of("10.0.0.2"), "dns_search", List.of("a.example", "b.example")))))), cfg);
+        assertEquals(NetworkSources.Source.INITRAMFS,
+                apply().apply(request(null, Map.of("version", 2, "ethernets", Map.of("sys0", Map.of())), null)).orElseThrow().source());
+        Files.writeString(root.resolve("run/net6-eth0.conf"), "DEVICE6=eth0\nIPV6PROTO=dhcp6\nIPV6ADDR=fd00::5\n");
+        cfg = KlibcConfig.read(target, words, Map.of()).orElseThrow();
+        assertEquals(2, ((List<?>) ((Map<?, ?>) ((List<?>) cfg.get("config")).get(0)).get("subnets")).size());
+        Files.writeString(root.resolve("run/net6-eth0.conf"), "PROTO=dhcp\n");
+        assertThrows(NetworkConfigException.class, () -> KlibcConfig.read(target, words, Map.of()));
     }
 
     @Test
