@@ -224,13 +224,21 @@ abstract class BootScenarios {
     }
 
     /**
-     * The hook as the device manager runs it: the event goes into the queue, and the drainer it
-     * starts hands it to {@code nubis devel hotplug-hook drain}, which logs it (NoCloud does not
-     * support hotplug) and empties the queue.
+     * The hook as the device manager runs it: inert while hotplug is disabled (nothing queued, no
+     * JVM); once {@code devel hotplug-hook -s net enable} ran, the event goes into the queue, and
+     * the drainer it starts hands it to {@code nubis devel hotplug-hook drain}, which handles it
+     * (the NoCloud seed did not change) and empties the queue.
      */
     @Test
     @Order(10)
     void hotplugHookQueuesTheEventAndTheAgentDrainsIt() throws Exception {
+        Machine.Result off = m.boot1("mkdir -p /run/cloud-init && " + hookEnvironment() + " " + hook()
+                + " && test ! -e /run/cloud-init/hotplug.queue");
+        assertEquals(0, off.code(), "disabled: nothing queued " + off.out());
+        assertFalse(m.read("/var/log/cloud-init.log").contains("devpath: /devices/virtual/net/eth1}"));
+        Machine.Result en = m.boot1("/usr/bin/nubis devel hotplug-hook -s net enable");
+        assertEquals(0, en.code(), en.out());
+        assertTrue(en.out().contains("Enabled cloud-init hotplug for subsystem=net"), en.out());
         Machine.Result r = m.boot1("mkdir -p /run/cloud-init && " + hookEnvironment() + " " + hook()
                 + " && i=0; while [ -e /run/cloud-init/hotplug.queue ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done;"
                 + " flock /run/cloud-init/hotplug.drain true; ls /run/cloud-init");
@@ -239,7 +247,7 @@ abstract class BootScenarios {
         String log = m.read("/var/log/cloud-init.log");
         assertTrue(log.contains("hotplug-hook called with the following arguments: {hotplug_action: handle, subsystem: net,"
                 + " udevaction: add, devpath: /devices/virtual/net/eth1}"), log);
-        assertTrue(log.contains("hotplug not supported for event of type net"), log);
+        assertTrue(log.contains("Hotplug add of /devices/virtual/net/eth1: the metadata of NoCloud did not change"), log);
     }
 
     /**

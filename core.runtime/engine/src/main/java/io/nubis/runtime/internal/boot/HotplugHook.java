@@ -47,6 +47,8 @@ public final class HotplugHook {
     static final String HOTPLUG = "hotplug";
     /** In the cloud directory: the scopes {@code enable} turned on, as JSON {@code {"scopes": [...]}}. */
     static final String ENABLED_FILE = "hotplug.enabled";
+    /** In the run directory: present while network hotplug is enabled (see {@link #recordForHook}). */
+    static final String RUN_MARKER = "hotplug.net.enabled";
 
     private static final Logger LOG = LoggerFactory.getLogger("hotplug_hook");
 
@@ -80,14 +82,21 @@ public final class HotplugHook {
 
     /** Whether hotplug is enabled for {@code subsystem}; logs why not. */
     boolean enabled(String subsystem) {
-        CrawledData d = current.orElseThrow().data();
+        return enabled(s, paths, current.orElseThrow().data(), merged, subsystem);
+    }
+
+    /**
+     * Whether hotplug is enabled for {@code subsystem}: the datasource supports the event, and
+     * {@code hotplug.enabled} lists the scope or the merged config allows it; logs why not.
+     */
+    static boolean enabled(BootSession s, CloudPaths paths, CrawledData d, MergedConfig merged, String subsystem) {
         DetectionHints h = s.plugins().datasources().get(d.dsName());
         UpdateEvents events = h == null ? UpdateEvents.NONE : s.plugins().updateEvents(h);
         if (!events.supported().contains(HOTPLUG)) {
             LOG.debug("hotplug not supported for event of type {}", subsystem);
             return false;
         }
-        if (enabledByFile(SUBSYSTEMS.get(subsystem))) {
+        if (enabledByFile(s, paths, SUBSYSTEMS.get(subsystem))) {
             return true;
         }
         String source = merged.sourceOf("updates").orElse("the merged config");
@@ -98,8 +107,26 @@ public final class HotplugHook {
         return true;
     }
 
+    /**
+     * Records in the run directory whether network hotplug is enabled for this boot
+     * ({@code hotplug.net.enabled}), which the device managers' hook checks before it queues an
+     * event: with hotplug disabled an event costs a shell, not a JVM.
+     */
+    static void recordForHook(BootSession s, CloudPaths paths, CrawledData d, MergedConfig merged) {
+        String marker = paths.run(RUN_MARKER);
+        try {
+            if (enabled(s, paths, d, merged, "net")) {
+                s.target().write(marker, new byte[0], io.nubis.api.target.FileAttributes.PUBLIC);
+            } else {
+                s.target().delete(marker);
+            }
+        } catch (IOException e) {
+            LOG.warn("Cannot record the hotplug state in {}: {}", marker, e.getMessage());
+        }
+    }
+
     /** Whether {@code hotplug.enabled} in the cloud directory lists the scope ({@code hotplug-hook enable}). */
-    private boolean enabledByFile(String scope) {
+    private static boolean enabledByFile(BootSession s, CloudPaths paths, String scope) {
         try {
             Optional<String> text = s.target().readString(paths.cloud(ENABLED_FILE));
             if (text.isEmpty()) {
@@ -151,6 +178,11 @@ public final class HotplugHook {
         } catch (IOException e) {
             s.err().println("Cannot write " + paths.cloud(ENABLED_FILE) + ": " + e.getMessage());
             return 1;
+        }
+        try {
+            s.target().write(paths.run(RUN_MARKER), new byte[0], io.nubis.api.target.FileAttributes.PUBLIC);
+        } catch (IOException e) {
+            LOG.warn("Cannot write {}: {}", paths.run(RUN_MARKER), e.getMessage());
         }
         s.out().println("Enabled cloud-init hotplug for subsystem=" + subsystem);
         return 0;

@@ -123,6 +123,7 @@ public final class InitStage {
         s.consumed(d.instanceId(), configs);
         MergedConfig merged = ConfigAssembler.merge(s, sc, inst, configs);
         writeCombined(paths, merged);
+        HotplugHook.recordForHook(s, paths, d, merged);
         s.hub().configure(merged.asMap().get("reporting"));
         SchemaValidator validator = new SchemaValidator(s.plugins().schemaFragments());
         SchemaVerdictCache verdicts = new SchemaVerdictCache(s.target(), paths.data(SCHEMA_VERDICT));
