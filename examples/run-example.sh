@@ -34,7 +34,7 @@ if [ -e "$sandbox" ]; then
 fi
 mkdir -p "$sandbox/var/lib/cloud/seed/nocloud" "$sandbox/etc"
 : > "$sandbox/.nubis-sandbox"
-cp "$here/nocloud/meta-data" "$here/nocloud/user-data" "$sandbox/var/lib/cloud/seed/nocloud/"
+cp "$here/nocloud/meta-data" "$here/nocloud/user-data" "$here/nocloud/network-config" "$sandbox/var/lib/cloud/seed/nocloud/"
 # the bare minimum of a root filesystem: the root account
 printf 'root:x:0:0:root:/root:/bin/bash\n' > "$sandbox/etc/passwd"
 printf 'root:x:0:\n' > "$sandbox/etc/group"
@@ -42,6 +42,10 @@ printf 'root:x:0:\n' > "$sandbox/etc/group"
 printf 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nID=debian\nVERSION_ID="12"\nVERSION_CODENAME=bookworm\n' \
     > "$sandbox/etc/os-release"
 echo nubis-sandbox > "$sandbox/etc/hostname"
+# ifupdown as a Debian image has it, so the ENI renderer's probe finds it (plan mode runs nothing)
+mkdir -p "$sandbox/etc/network/interfaces.d" "$sandbox/usr/sbin"
+printf 'source /etc/network/interfaces.d/*\n\nauto lo\niface lo inet loopback\n' > "$sandbox/etc/network/interfaces"
+for c in ifup ifdown ifquery; do : > "$sandbox/usr/sbin/$c"; chmod 755 "$sandbox/usr/sbin/$c"; done
 
 echo "== $nubis --root $sandbox --plan --all-stages"
 status=0

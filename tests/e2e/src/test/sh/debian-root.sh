@@ -28,16 +28,30 @@ else
     tar -xzf "$base" -C "$dest" --numeric-owner
 fi
 cd "$dest"
-# Debian cloud images have the locales package (update-locale, used by the locale module); minbase
-# does not: its files are unpacked from the .deb (cached beside the root tarball)
-if [ ! -x usr/sbin/update-locale ]; then
-    deb=$(ls "$cache"/locales_*.deb 2>/dev/null | head -n1 || true)
+# Unpacks the files of Debian package $1 into the root unless $2 exists there (the .deb is cached
+# beside the root tarball; no maintainer script runs).
+unpack() {
+    [ -e "$dest/$2" ] && return 0
+    deb=$(ls "$cache/$1"_*.deb 2>/dev/null | head -n1 || true)
     if [ -z "$deb" ]; then
-        (cd "$cache" && apt-get download -q locales >/dev/null 2>&1) || { echo "debian-root: cannot download locales" >&2; exit 3; }
-        deb=$(ls "$cache"/locales_*.deb | head -n1)
+        (cd "$cache" && apt-get download -q "$1" >/dev/null 2>&1) || { echo "debian-root: cannot download $1" >&2; exit 3; }
+        deb=$(ls "$cache/$1"_*.deb | head -n1)
     fi
-    dpkg -x "$deb" "$dest"
-fi
+    # the root merges /usr (/sbin -> usr/sbin...): keep those links while unpacking
+    dpkg-deb --fsys-tarfile "$deb" | tar -x --keep-directory-symlink -C "$dest"
+}
+# Debian cloud images have the locales package (update-locale, used by the locale module), and
+# ifupdown with iproute2 (the ENI renderer's stack, brought up by the network tests); minbase has
+# neither.
+unpack locales usr/sbin/update-locale
+unpack iproute2 bin/ip
+for lib in libmnl0:libmnl.so.0 libelf1:libelf.so.1 libbpf1:libbpf.so.1 libbsd0:libbsd.so.0 libmd0:libmd.so.0 \
+        libcap2:libcap.so.2 zlib1g:libz.so.1; do
+    unpack "${lib%%:*}" "usr/lib/x86_64-linux-gnu/${lib#*:}"
+done
+unpack ifupdown sbin/ifup
+chroot "$dest" /bin/ip -V >/dev/null || { echo "debian-root: ip does not run in the root" >&2; exit 1; }
+[ -e etc/network/interfaces ] || printf 'source /etc/network/interfaces.d/*\n\nauto lo\niface lo inet loopback\n' > etc/network/interfaces
 mkdir -p usr/share/zoneinfo/Europe
 [ -e usr/share/zoneinfo/Europe/Berlin ] || cp /usr/share/zoneinfo/Europe/Berlin usr/share/zoneinfo/Europe/Berlin
 echo localhost > etc/hostname

@@ -41,7 +41,8 @@ class InstallFilesTest {
                 "-rwxr-xr-x ./" + home + "/libexec/hotplug-hook",
                 // the training seed `nubis prime` boots once to record the class-data archive
                 "drwxr-xr-x ./" + home + "/share/", "drwxr-xr-x ./" + home + "/share/seed/",
-                "-rw-r--r-- ./" + home + "/share/seed/meta-data", "-rw-r--r-- ./" + home + "/share/seed/user-data"));
+                "-rw-r--r-- ./" + home + "/share/seed/meta-data", "-rw-r--r-- ./" + home + "/share/seed/user-data",
+                "-rw-r--r-- ./" + home + "/share/seed/network-config"));
         for (String c : List.of("nubis", "cloud-init", "cloud-init-per")) {
             s.add("lrwxrwxrwx ./" + bin + "/" + c + " -> ../lib/nubis/bin/" + c);
         }

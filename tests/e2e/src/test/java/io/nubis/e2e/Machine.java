@@ -37,6 +37,8 @@ final class Machine {
 
     final Path root;
     private String instanceId;
+    /** The network namespace boots join ({@code ip netns add}), or null for a fresh one without devices. */
+    private String netns;
 
     private Machine(Path root) {
         this.root = root;
@@ -91,7 +93,12 @@ final class Machine {
                     .append(i).append(".rc\n");
         }
         write("/e2e/boot", script.toString());
-        Result r = host(List.of("sh", SCRIPTS.resolve("boot.sh").toString(), root.toString(), JDK.toString(), "/bin/sh", "/e2e/boot"), 300);
+        List<String> cmd = new ArrayList<>(List.of("sh", SCRIPTS.resolve("boot.sh").toString()));
+        if (netns != null) {
+            cmd.addAll(List.of("--netns", netns));
+        }
+        cmd.addAll(List.of(root.toString(), JDK.toString(), "/bin/sh", "/e2e/boot"));
+        Result r = host(cmd, 300);
         List<Result> results = new ArrayList<>();
         for (int i = 0; i < commands.length; i++) {
             Path rc = out.resolve(i + ".rc");
@@ -101,6 +108,12 @@ final class Machine {
             results.add(new Result(Integer.parseInt(Files.readString(rc).strip()), Files.readString(out.resolve(i + ".out"))));
         }
         return results;
+    }
+
+    /** Boots from now on join the network namespace NAME (null: a fresh one), with sysfs mounted. */
+    Machine netns(String name) {
+        this.netns = name;
+        return this;
     }
 
     /** One boot running one shell command. */

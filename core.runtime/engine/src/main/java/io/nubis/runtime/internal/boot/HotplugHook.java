@@ -245,8 +245,9 @@ public final class HotplugHook {
 
     /**
      * Renders the network config again (the re-crawled datasource's, or the one the boot would
-     * choose) and, for {@code add}, brings the device up through the renderer's activation when the
-     * config names it (by name or by its MAC address). Returns 0, or 1 if nothing could be rendered.
+     * choose) and, when the config names the device (by name or by its MAC address), brings it up
+     * ({@code add}) or takes it down ({@code remove}) through the renderer's activation. Returns 0,
+     * or 1 if nothing could be rendered or the device could not be brought up.
      */
     private int network(CrawledData d, String devpath, String action, String event) {
         Map<String, Object> sys = sc.config().asMap();
@@ -262,26 +263,30 @@ public final class HotplugHook {
             return apply.failed() ? 1 : 0;
         }
         String dev = devpath.substring(devpath.lastIndexOf('/') + 1);
-        if (!action.equals("add")) {
-            LOG.info("{}: network config rendered again without {}", event, dev);
-            return 0;
-        }
         Optional<String> mac = new SysNet(s.target()).mac(dev);
         Optional<String> name = r.get().state().interfaces().stream()
                 .filter(i -> i.name().equals(dev) || (mac.isPresent() && mac.get().equals(i.macAddress())))
                 .map(io.nubis.api.net.NetInterface::name).findFirst();
+        boolean add = action.equals("add");
         if (name.isEmpty()) {
-            LOG.info("{}: {} is not in the network config; not brought up", event, dev);
+            LOG.info("{}: {} is not in the network config; {}", event, dev, add ? "not brought up" : "nothing to take down");
             return 0;
         }
         PluginInfo info = parts.renderers().get(r.get().renderer());
         EngineRenderContext ctx = EngineRenderContext.of(s.target(), distro, s.distro().profile().variant(),
                 sys.get("system_info") instanceof Map<?, ?> si ? Values.asMap("system_info", si) : Map.of(), info.name());
+        io.nubis.api.net.NetworkRenderer renderer = parts.renderer(info);
         try {
-            new StepApplier(s.target(), s.runner()).apply(parts.renderer(info).bringUp(name.get(), ctx));
-            LOG.info("{}: brought up {} with the {} renderer", event, name.get(), info.name());
+            new StepApplier(s.target(), s.runner()).apply(add ? renderer.bringUp(name.get(), ctx)
+                    : renderer.bringDown(name.get(), ctx));
+            LOG.info("{}: {} {} with the {} renderer", event, add ? "brought up" : "took down", name.get(), info.name());
             return 0;
         } catch (StepException | RuntimeException e) {
+            if (!add) {
+                // the device is gone already; what the stack still held of it is what this cleans
+                LOG.info("{}: taking down {} (already removed): {}", event, name.get(), e.getMessage());
+                return 0;
+            }
             LOG.error("{}: bringing up {} failed: {}", event, name.get(), e.getMessage());
             return 1;
         }

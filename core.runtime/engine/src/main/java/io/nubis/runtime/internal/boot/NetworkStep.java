@@ -44,6 +44,7 @@ final class NetworkStep {
      */
     static void run(BootSession s, SystemConfig sc, CloudPaths paths, CrawledData d, boolean newInstance,
             boolean found, boolean local) {
+        long start = System.nanoTime();
         Map<String, Object> sys = sc.config().asMap();
         String sem = paths.run(SEMAPHORE);
         boolean doneThisBoot = s.target().exists(sem);
@@ -77,6 +78,7 @@ final class NetworkStep {
         } catch (IOException e) {
             LOG.debug("Cannot record the network semaphore {}: {}", sem, e.getMessage());
         }
+        LOG.debug("Network configuration took {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 
     /** The reader and renderers from the plug-ins. */

@@ -141,9 +141,9 @@ final class JsonSchemaEngine {
         return new JsonSchemaEngine(root);
     }
 
-    /** The network-config version 1 schema. */
-    static JsonSchemaEngine networkConfig() {
-        ObjectNode n = ((ObjectNode) resource("network-config-v1.json")).deepCopy();
+    /** A network-config schema ({@code network-config-v1.json} or {@code -v2.json}). */
+    static JsonSchemaEngine networkConfig(String resource) {
+        ObjectNode n = ((ObjectNode) resource(resource)).deepCopy();
         n.put("$schema", DRAFT);
         return new JsonSchemaEngine(n);
     }

@@ -248,7 +248,7 @@ public final class SchemaTool {
                 return false;
             }
             Object version = net instanceof Map<?, ?> nm ? nm.get("version") : null;
-            if (!(version instanceof Number n && n.longValue() == 1 && !(version instanceof Double))) {
+            if (SchemaValidator.networkVersion(map) == 0) {
                 out.println("Skipping network-config schema validation. No network schema for version: "
                         + PyRepr.of(version).replace("'", ""));
                 return false;

@@ -25,6 +25,7 @@ public final class SchemaValidator {
     private final List<String> warnings = new ArrayList<>();
     private JsonSchemaEngine cloudConfig;
     private JsonSchemaEngine networkConfig;
+    private JsonSchemaEngine networkConfigV2;
 
     /** A validator for the core keys and these module fragments. */
     public SchemaValidator(List<SchemaFragment> fragments) {
@@ -39,10 +40,24 @@ public final class SchemaValidator {
      */
     public synchronized SchemaReport validate(Object document, SchemaType type) {
         try {
+            if (type == SchemaType.NETWORK_CONFIG && networkVersion(document) == 2) {
+                if (networkConfigV2 == null) {
+                    networkConfigV2 = JsonSchemaEngine.networkConfig("network-config-v2.json");
+                }
+                return networkConfigV2.validate(document);
+            }
             return engine(type).validate(document);
         } catch (LinkageError e) {
             throw new SchemaUnavailableException(e);
         }
+    }
+
+    /** The {@code version} of a network config, with or without its {@code network:} wrapper; 0 if none. */
+    public static int networkVersion(Object document) {
+        Object net = document instanceof java.util.Map<?, ?> m && m.get("network") instanceof java.util.Map<?, ?> inner
+                ? inner : document;
+        return net instanceof java.util.Map<?, ?> m && m.get("version") instanceof Number n && !(n instanceof Double)
+                && (n.longValue() == 1 || n.longValue() == 2) ? n.intValue() : 0;
     }
 
     /** Problems found while combining the module fragments (each is also logged once). */
@@ -58,7 +73,7 @@ public final class SchemaValidator {
     private JsonSchemaEngine engine(SchemaType type) {
         if (type == SchemaType.NETWORK_CONFIG) {
             if (networkConfig == null) {
-                networkConfig = JsonSchemaEngine.networkConfig();
+                networkConfig = JsonSchemaEngine.networkConfig("network-config-v1.json");
             }
             return networkConfig;
         }

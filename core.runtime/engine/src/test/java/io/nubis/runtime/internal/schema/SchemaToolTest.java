@@ -181,7 +181,15 @@ class SchemaToolTest {
     @Test
     void networkConfigFiles() throws IOException {
         assertEquals(0, file("network:\n  version: 2\n  ethernets: {eth0: {dhcp4: true}}\n", "network"));
-        assertEquals("Skipping network-config schema validation. No network schema for version: 2\n", out());
+        assertEquals("Valid schema " + path() + "\n", out());
+        out.reset();
+        assertEquals(1, file("version: 2\nethernets: {eth0: {dhcp4: true, adresses: [10.0.0.1/8]}}\n", "network"));
+        assertEquals("Invalid network-config " + path() + "\n", out());
+        assertTrue(err().contains("ethernets.eth0: Additional properties are not allowed ('adresses' was unexpected)"), err());
+        out.reset();
+        err.reset();
+        assertEquals(0, file("network:\n  version: 3\n", "network"));
+        assertEquals("Skipping network-config schema validation. No network schema for version: 3\n", out());
         out.reset();
         assertEquals(0, file("version: 1\nconfig: [{type: physical, name: eth0}]\n", "network"));
         assertEquals("Valid schema " + path() + "\n", out());
