@@ -51,6 +51,10 @@ chmod 640 etc/shadow
 printf '/bin/sh\n/bin/ash\n' > etc/shells
 echo localhost > etc/hostname
 printf '127.0.0.1 localhost\n' > etc/hosts
+# as Alpine's installer leaves it: busybox ifupdown, the loopback only (the ENI renderer's probe)
+mkdir -p etc/network/if-pre-up.d etc/network/if-up.d etc/network/if-down.d etc/network/if-post-down.d
+printf 'auto lo\niface lo inet loopback\n' > etc/network/interfaces
+[ -e var/run ] || ln -s ../run var/run
 mkdir -p etc/doas.d
 printf 'permit persist :wheel\n' > etc/doas.conf
 # OpenRC's localmount (Debian's openrc has none): the harness mounts what the root needs
