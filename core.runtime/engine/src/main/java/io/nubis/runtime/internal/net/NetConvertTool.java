@@ -16,6 +16,7 @@ import io.nubis.api.net.NetworkConfigException;
 import io.nubis.api.net.NetworkConfigReader;
 import io.nubis.api.net.NetworkDataConverter;
 import io.nubis.api.net.NetworkState;
+import io.nubis.api.target.FileAttributes;
 import io.nubis.runtime.internal.exec.StepApplier;
 import io.nubis.runtime.internal.exec.StepException;
 import io.nubis.runtime.internal.plugin.PluginInfo;
@@ -26,7 +27,8 @@ import io.nubis.runtime.internal.yaml.Yaml;
 /**
  * {@code devel net-convert}, as the reference's: reads a network config of one kind and writes it
  * as one renderer's files under a directory, with that distro's renderer options, running no
- * command (no {@code netplan generate}). The renderer must be in the assembly.
+ * command (no {@code netplan generate}) and changing no owner (the directory has no system
+ * users; modes are kept). The renderer must be in the assembly.
  */
 public final class NetConvertTool {
     /** Input kinds Nubis reads. */
@@ -101,7 +103,10 @@ public final class NetConvertTool {
                     options(req.distro(), req.outputKind()));
             List<Step> files = new ArrayList<>();
             for (Step st : parts.renderer(renderer).render(state, ctx)) {
-                if (!(st instanceof Step.Run)) {
+                if (st instanceof Step.Write w && w.attrs() != null) {
+                    // an output directory has no system users: keep modes, not owners
+                    files.add(new Step.Write(w.path(), w.content(), FileAttributes.mode(w.attrs().mode())));
+                } else if (!(st instanceof Step.Run)) {
                     files.add(st);
                 }
             }
