@@ -253,7 +253,7 @@ public final class HotplugHook {
         Map<String, Object> sys = sc.config().asMap();
         NetworkApply.Request req = new NetworkApply.Request(sc.networkConfig(), sc.cmdline().tokens(), sys,
                 "system config (" + String.join(", ", sc.sources()) + ")", d.networkConfig(), "datasource " + d.dsName(),
-                paths.data("upgraded-network"), paths.instance(d.instanceId()).path("network-config.json"));
+                paths.data("upgraded-network"), paths.instance(d.instanceId()).path("network-config.json"), null);
         NetworkApply.Parts parts = NetworkStep.parts(s.plugins());
         String distro = s.distroName(sys);
         NetworkApply apply = new NetworkApply(s.target(), s.runner(), parts, distro, s.distro().profile().variant());

@@ -30,6 +30,8 @@ final class NetworkStep {
     private static final Logger LOG = LoggerFactory.getLogger("stages");
     /** The per-boot marker in the run directory's {@code sem}, as the reference's. */
     static final String SEMAPHORE = "sem/apply_network_config.once";
+    /** In the data directory: what the last render wrote ({@link io.nubis.runtime.internal.net.RenderStamp}). */
+    static final String STAMP = "nubis-network-render.json";
 
     private NetworkStep() {
     }
@@ -67,7 +69,7 @@ final class NetworkStep {
         NetworkApply.Request req = new NetworkApply.Request(sc.networkConfig(), sc.cmdline().tokens(), sys,
                 "system config (" + String.join(", ", sc.sources()) + ")",
                 d == null ? null : d.networkConfig(), d == null ? null : "datasource " + d.dsName(),
-                paths.data("upgraded-network"), configJson);
+                paths.data("upgraded-network"), configJson, paths.data(STAMP));
         new NetworkApply(s.target(), s.runner(), parts(s.plugins()), s.distroName(sys),
                 s.distro().profile().variant()).apply(req);
         try {

@@ -42,7 +42,10 @@ public final class KlibcConfig {
         } catch (IOException e) {
             return Optional.empty();
         }
-        boolean ip = cmdline.stream().anyMatch(w -> w.startsWith("ip=") || w.startsWith("ip6="));
+        boolean ip = false;
+        for (String w : cmdline) {
+            ip |= w.startsWith("ip=") || w.startsWith("ip6=");
+        }
         if (files.isEmpty() || !(ip || target.exists(ISCSI_MARKER))) {
             return Optional.empty();
         }

@@ -3,12 +3,14 @@ package io.nubis.runtime.internal.net;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.nubis.api.distro.Step;
 import io.nubis.api.exec.CommandRunner;
 import io.nubis.api.net.NetworkConfigException;
 import io.nubis.api.net.NetworkConfigReader;
@@ -16,6 +18,7 @@ import io.nubis.api.net.NetworkRenderer;
 import io.nubis.api.net.NetworkState;
 import io.nubis.api.target.FileAttributes;
 import io.nubis.api.target.TargetRoot;
+import io.nubis.runtime.internal.AgentVersion;
 import io.nubis.runtime.internal.exec.StepException;
 import io.nubis.runtime.internal.plugin.PluginInfo;
 import io.nubis.runtime.internal.pyjson.JsonWriter;
@@ -25,7 +28,8 @@ import io.nubis.runtime.internal.pyjson.JsonWriter;
  * {@link NetworkSources}, read into the model by the {@link NetworkConfigReader}, written by the
  * renderer {@link RendererChoice} picks, with unchanged files left alone ({@link RenderedFiles}).
  * A config that cannot be read is reported with every problem's key path and the fallback config
- * is rendered instead; nothing here stops the boot.
+ * is rendered instead; nothing here stops the boot. With a stamp path, a config that the last render
+ * wrote and whose files are unchanged ({@link RenderStamp}) is not read or rendered again.
  */
 public final class NetworkApply {
     private static final Logger LOG = LoggerFactory.getLogger("net");
@@ -41,10 +45,11 @@ public final class NetworkApply {
      * @param dsOrigin       label for the datasource
      * @param upgradedMarker the data directory's {@code upgraded-network}
      * @param configJson     where to record the config used ({@code network-config.json}), or null
+     * @param stampPath      where the last render's {@link RenderStamp} is kept, or null to render whatever it says
      */
     public record Request(Optional<Map<String, Object>> cmdline, java.util.List<String> cmdlineWords,
             Map<String, Object> systemConfig, String systemOrigin,
-            Map<String, Object> dsConfig, String dsOrigin, String upgradedMarker, String configJson) {
+            Map<String, Object> dsConfig, String dsOrigin, String upgradedMarker, String configJson, String stampPath) {
     }
 
     /**
@@ -52,7 +57,7 @@ public final class NetworkApply {
      *
      * @param source   where the config came from
      * @param renderer the renderer's name
-     * @param state    the config read
+     * @param state    the config read, or null when the stamp showed that nothing changed
      * @param files    the files changed and left
      */
     public record Result(NetworkSources.Source source, String renderer, NetworkState state, RenderedFiles.Outcome files) {
@@ -109,6 +114,19 @@ public final class NetworkApply {
             LOG.info("No network config to apply: no datasource or system network config and no fallback NIC");
             return Optional.empty();
         }
+        Map<String, Object> systemInfo = asMap(req.systemConfig().get("system_info"));
+        List<String> order = RendererChoice.order(systemInfo);
+        String key = RenderStamp.key(choice.config().get(), order, AgentVersion.version());
+        if (req.stampPath() != null) {
+            Optional<RenderStamp> stamp = RenderStamp.read(target, req.stampPath());
+            if (stamp.isPresent() && stamp.get().holds(key, target)) {
+                LOG.debug("Network config from {} unchanged since the {} renderer wrote it ({})", choice.source().id(),
+                        stamp.get().renderer(), req.stampPath());
+                recordConfig(req.configJson(), choice.config().get());
+                return Optional.of(new Result(choice.source(), stamp.get().renderer(), null,
+                        new RenderedFiles.Outcome(List.of(), List.copyOf(stamp.get().files().keySet()))));
+            }
+        }
         Optional<NetworkConfigReader> reader = parts.reader();
         if (reader.isEmpty()) {
             LOG.error("Cannot apply the network config from {}: this assembly has no network-config reader", choice.origin());
@@ -116,6 +134,7 @@ public final class NetworkApply {
             return Optional.empty();
         }
         Map<String, String> macs = sys.macToName();
+        boolean readAsGiven = true;
         NetworkSources.Source source = choice.source();
         Map<String, Object> config = choice.config().get();
         NetworkState state;
@@ -131,6 +150,7 @@ public final class NetworkApply {
             }
             source = NetworkSources.Source.FALLBACK;
             config = fb.get();
+            readAsGiven = false;
             try {
                 state = reader.get().read(config, "fallback config", macs::get);
             } catch (NetworkConfigException e2) {
@@ -139,10 +159,9 @@ public final class NetworkApply {
             return Optional.empty();
             }
         }
-        Map<String, Object> systemInfo = asMap(req.systemConfig().get("system_info"));
         PluginInfo chosen;
         try {
-            chosen = RendererChoice.choose(parts.renderers(), RendererChoice.order(systemInfo), target);
+            chosen = RendererChoice.choose(parts.renderers(), order, target);
         } catch (RendererChoice.NoRendererException e) {
             LOG.error("Unable to render networking. Network config is likely broken: {}", e.getMessage());
             failed = true;
@@ -154,7 +173,15 @@ public final class NetworkApply {
         try {
             NetworkRenderer renderer = parts.renderer(chosen);
             EngineRenderContext ctx = EngineRenderContext.of(target, distro, variant, systemInfo, chosen.name());
-            RenderedFiles.Outcome out = RenderedFiles.apply(renderer.render(state, ctx), target, runner);
+            List<Step> steps = renderer.render(state, ctx);
+            RenderedFiles.Outcome out = RenderedFiles.apply(steps, target, runner);
+            if (req.stampPath() != null && readAsGiven) {
+                List<String> written = steps.stream().filter(Step.Write.class::isInstance)
+                        .map(st -> ((Step.Write) st).path()).toList();
+                stamp(req.stampPath(), new RenderStamp(key, chosen.name(),
+                        RenderStamp.probes(parts.renderers(), order, chosen.name(), target),
+                        RenderStamp.digests(target, written)));
+            }
             if (out.changed().isEmpty()) {
                 LOG.debug("Network config unchanged: {}", out.unchanged());
             } else {
@@ -168,12 +195,20 @@ public final class NetworkApply {
         }
     }
 
+    private void stamp(String path, RenderStamp stamp) {
+        try {
+            stamp.write(target, path);
+        } catch (IOException e) {
+            LOG.debug("Cannot write {}: {}", path, e.getMessage());
+        }
+    }
+
     /** {@code network-config.json} (0600), left alone when it already holds this config. */
     private void recordConfig(String path, Map<String, Object> config) {
         if (path == null) {
             return;
         }
-        byte[] json = (JsonWriter.dumps(config, 1, true) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] json = JsonWriter.dumps(config, 1, true).concat("\n").getBytes(StandardCharsets.UTF_8);
         try {
             if (target.exists(path) && Arrays.equals(target.read(path), json)) {
                 return;

@@ -43,6 +43,8 @@ class NetworkApplyTest {
     final List<String> ran = new ArrayList<>();
     final Map<String, PluginInfo> renderers = new LinkedHashMap<>();
     List<String> words = List.of();
+    String stamp;
+    int renders;
 
     /** Reads only {@code {version: 2, ethernets: {NAME: ...}}}; any key {@code bad} is a problem. */
     final NetworkConfigReader reader = (config, origin, macs) -> {
@@ -63,6 +65,7 @@ class NetworkApplyTest {
     final NetworkRenderer fake = new NetworkRenderer() {
         @Override
         public List<Step> render(NetworkState state, RenderContext ctx) {
+            renders++;
             List<Step> out = new ArrayList<>();
             List<String> names = state.interfaces().stream().map(NetInterface::name).toList();
             for (String n : names) {
@@ -166,7 +169,7 @@ class NetworkApplyTest {
             sys.put("network", system);
         }
         return new NetworkApply.Request(Optional.ofNullable(cmdline), words, sys, "cloud.cfg", ds, "datasource NoCloud",
-                "/var/lib/cloud/data/upgraded-network", "/var/lib/cloud/instance/network-config.json");
+                "/var/lib/cloud/data/upgraded-network", "/var/lib/cloud/instance/network-config.json", stamp);
     }
 
     void probeOk() throws Exception {
@@ -257,6 +260,39 @@ class NetworkApplyTest {
         assertEquals(List.of(), r.files().changed());
         assertEquals(old, Files.getLastModifiedTime(f));
         assertEquals(List.of("fake-generate"), ran, "no second generate");
+    }
+
+    @Test
+    void stamp_skipsReadingAndRendering_untilConfigFilesOrProbesChange() throws Exception {
+        probeOk();
+        stamp = "/var/lib/cloud/data/nubis-network-render.json";
+        apply().apply(request(null, null, v2("ds0")));
+        assertEquals(1, renders);
+        NetworkApply.Result r = apply().apply(request(null, null, v2("ds0"))).orElseThrow();
+        assertEquals(1, renders, "unchanged: the stamp holds, nothing is read or rendered");
+        assertEquals(null, r.state());
+        assertEquals("fake", r.renderer());
+        assertEquals(List.of("/etc/net/ds0.conf"), r.files().unchanged());
+
+        Files.writeString(root.resolve("etc/net/ds0.conf"), "edited by hand\n");
+        apply().apply(request(null, null, v2("ds0")));
+        assertEquals(2, renders, "a rendered file changed: rendered again");
+        assertEquals("iface ds0 debian\n", Files.readString(root.resolve("etc/net/ds0.conf")));
+
+        apply().apply(request(null, null, v2("ds1")));
+        assertEquals(3, renders, "another config: rendered again");
+
+        Files.createDirectories(root.resolve("usr/bin"));
+        Files.writeString(root.resolve("usr/bin/fakectl"), "");
+        apply().apply(request(null, null, v2("ds1")));
+        assertEquals(4, renders, "a probe path appeared: the renderer choice is made again");
+        apply().apply(request(null, null, v2("ds1")));
+        assertEquals(4, renders);
+
+        Files.delete(root.resolve("usr/sbin/fakectl"));
+        Files.delete(root.resolve("usr/bin/fakectl"));
+        apply().apply(request(null, null, v2("ds1")));
+        assertEquals(4, renders, "the probe fails now: nothing renders");
     }
 
     @Test
