@@ -178,4 +178,33 @@ abstract class NetworkScenarios {
         assertTrue(log.contains("Hotplug remove of /devices/virtual/net/eth3"), log);
         assertEquals(0, r.get(4).code(), "ifupdown forgot eth3: " + r.get(4).out());
     }
+
+    /**
+     * {@code modules --mode update} after the operator dropped a network config into the system
+     * config (which the datasource's does not override): the file is rendered again and the stack
+     * applies it (ifdown/ifup), so eth0 moves to its new address.
+     */
+    @Test
+    @Order(5)
+    void updateModeRendersAndAppliesAChangedConfig() throws Exception {
+        m.write("/etc/cloud/cloud.cfg.d/95-e2e-network.cfg", """
+                network:
+                  version: 2
+                  ethernets:
+                    eth0:
+                      addresses: [192.0.2.20/24]
+                """);
+        // the namespace keeps what earlier boots set: start from an unconfigured eth0, then bring the
+        // current (datasource) config up
+        List<Machine.Result> r = m.boot("ip addr flush dev eth0 && ifup eth0", "/usr/bin/nubis modules --mode update",
+                "ip addr show dev eth0");
+        assertEquals(0, r.get(0).code(), r.get(0).out());
+        assertEquals(0, r.get(1).code(), r.get(1).out());
+        assertTrue(m.read(eniPath()).contains("192.0.2.20"), m.read(eniPath()));
+        assertFalse(m.read(eniPath()).contains("bond0"), m.read(eniPath()));
+        assertTrue(r.get(2).out().contains("inet 192.0.2.20/24"), r.get(2).out());
+        assertFalse(r.get(2).out().contains("inet 192.0.2.10/24"), r.get(2).out());
+        String log = m.read("/var/log/cloud-init.log");
+        assertTrue(log.contains("applied with the eni renderer"), log);
+    }
 }

@@ -20,12 +20,9 @@ import io.nubis.runtime.internal.ds.TargetFacts;
 import io.nubis.runtime.internal.ds.UpdateEvents;
 import io.nubis.runtime.internal.merge.MergedConfig;
 import io.nubis.runtime.internal.paths.CloudPaths;
-import io.nubis.runtime.internal.exec.StepApplier;
 import io.nubis.runtime.internal.exec.StepException;
-import io.nubis.runtime.internal.net.EngineRenderContext;
 import io.nubis.runtime.internal.net.NetworkApply;
 import io.nubis.runtime.internal.net.SysNet;
-import io.nubis.runtime.internal.plugin.PluginInfo;
 import io.nubis.runtime.internal.pyjson.JsonReader;
 import io.nubis.runtime.internal.pyjson.JsonWriter;
 import io.nubis.runtime.internal.report.EventReporter;
@@ -251,13 +248,8 @@ public final class HotplugHook {
      */
     private int network(CrawledData d, String devpath, String action, String event) {
         Map<String, Object> sys = sc.config().asMap();
-        NetworkApply.Request req = new NetworkApply.Request(sc.networkConfig(), sc.cmdline().tokens(), sys,
-                "system config (" + String.join(", ", sc.sources()) + ")", d.networkConfig(), "datasource " + d.dsName(),
-                paths.data("upgraded-network"), paths.instance(d.instanceId()).path("network-config.json"), null);
-        NetworkApply.Parts parts = NetworkStep.parts(s.plugins());
-        String distro = s.distroName(sys);
-        NetworkApply apply = new NetworkApply(s.target(), s.runner(), parts, distro, s.distro().profile().variant());
-        Optional<NetworkApply.Result> r = apply.apply(req);
+        NetworkApply apply = NetworkStep.applier(s, sys);
+        Optional<NetworkApply.Result> r = apply.apply(NetworkStep.request(sc, paths, d, false));
         if (r.isEmpty()) {
             LOG.info("{}: no network config rendered{}", event, apply.failed() ? " (failed)" : "");
             return apply.failed() ? 1 : 0;
@@ -272,14 +264,10 @@ public final class HotplugHook {
             LOG.info("{}: {} is not in the network config; {}", event, dev, add ? "not brought up" : "nothing to take down");
             return 0;
         }
-        PluginInfo info = parts.renderers().get(r.get().renderer());
-        EngineRenderContext ctx = EngineRenderContext.of(s.target(), distro, s.distro().profile().variant(),
-                sys.get("system_info") instanceof Map<?, ?> si ? Values.asMap("system_info", si) : Map.of(), info.name());
-        io.nubis.api.net.NetworkRenderer renderer = parts.renderer(info);
+        String renderer = r.get().renderer();
         try {
-            new StepApplier(s.target(), s.runner()).apply(add ? renderer.bringUp(name.get(), ctx)
-                    : renderer.bringDown(name.get(), ctx));
-            LOG.info("{}: {} {} with the {} renderer", event, add ? "brought up" : "took down", name.get(), info.name());
+            NetworkStep.activate(s, sys, renderer, (rd, ctx) -> add ? rd.bringUp(name.get(), ctx) : rd.bringDown(name.get(), ctx));
+            LOG.info("{}: {} {} with the {} renderer", event, add ? "brought up" : "took down", name.get(), renderer);
             return 0;
         } catch (StepException | RuntimeException e) {
             if (!add) {

@@ -20,8 +20,9 @@ import io.nubis.runtime.internal.paths.CloudPaths;
  * {@code modules --mode config|final} (and the deprecated {@code init}), as the reference's
  * {@code main_modules}: the current instance from the cache, the merged config, then the mode's
  * module list. Nubis adds {@code --mode update}: every module of the three lists, in order, that
- * declares itself idempotent, ignoring and not writing semaphores; it is an operator action, so it
- * writes no {@code status.json}.
+ * declares itself idempotent, ignoring and not writing semaphores, after rendering the network
+ * config again and applying it if it changed; it is an operator action, so it writes no
+ * {@code status.json}.
  */
 public final class ModulesStage {
     private static final Logger LOG = LoggerFactory.getLogger("main");
@@ -73,8 +74,12 @@ public final class ModulesStage {
                     Stage.FINAL.moduleListKey());
             default -> List.of(Stage.CONFIG.moduleListKey());
         };
-        List<String> failures = ModuleStep.run(s, paths, merged, instanceData, d.instanceId(), mode, keys,
-                "update".equals(mode), ModuleBatches.parallelAllowed(sys), reporter);
+        List<String> failures = new java.util.ArrayList<>();
+        if ("update".equals(mode)) {
+            failures.addAll(NetworkStep.update(s, sc, paths, d));
+        }
+        failures.addAll(ModuleStep.run(s, paths, merged, instanceData, d.instanceId(), mode, keys,
+                "update".equals(mode), ModuleBatches.parallelAllowed(sys), reporter));
         return new StageRunner.Outcome(failures, desc);
     }
 }

@@ -1,19 +1,26 @@
 package io.nubis.runtime.internal.boot;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.nubis.api.config.Values;
 import io.nubis.api.datasource.CrawledData;
+import io.nubis.api.distro.Step;
 import io.nubis.api.net.NetworkConfigReader;
 import io.nubis.api.net.NetworkRenderer;
 import io.nubis.api.target.FileAttributes;
 import io.nubis.runtime.internal.config.SystemConfig;
 import io.nubis.runtime.internal.ds.DetectionHints;
 import io.nubis.runtime.internal.ds.UpdateEvents;
+import io.nubis.runtime.internal.exec.StepApplier;
+import io.nubis.runtime.internal.exec.StepException;
+import io.nubis.runtime.internal.net.EngineRenderContext;
 import io.nubis.runtime.internal.net.NetworkApply;
 import io.nubis.runtime.internal.paths.CloudPaths;
 import io.nubis.runtime.internal.plugin.PluginInfo;
@@ -24,7 +31,8 @@ import io.nubis.runtime.internal.plugin.PluginInfo;
  * found) before the init system brings networking up; the network stage renders again only for
  * a datasource it found itself. On a boot of a known instance the config is rendered only when
  * the {@code updates} policy (or the datasource's default) allows {@code boot} (once per boot)
- * or {@code boot-legacy}. Never brings interfaces up: the init system does.
+ * or {@code boot-legacy}. Never brings interfaces up at boot: the init system does. Update mode
+ * ({@link #update}) and hotplug make the stack apply what changed.
  */
 final class NetworkStep {
     private static final Logger LOG = LoggerFactory.getLogger("stages");
@@ -66,12 +74,7 @@ final class NetworkStep {
         }
         String configJson = d == null || d.instanceId() == null ? null
                 : paths.instance(d.instanceId()).path("network-config.json");
-        NetworkApply.Request req = new NetworkApply.Request(sc.networkConfig(), sc.cmdline().tokens(), sys,
-                "system config (" + String.join(", ", sc.sources()) + ")",
-                d == null ? null : d.networkConfig(), d == null ? null : "datasource " + d.dsName(),
-                paths.data("upgraded-network"), configJson, paths.data(STAMP));
-        new NetworkApply(s.target(), s.runner(), parts(s.plugins()), s.distroName(sys),
-                s.distro().profile().variant()).apply(req);
+        applier(s, sys).apply(request(sc, paths, d, true));
         try {
             s.target().write(sem, new byte[0], FileAttributes.PUBLIC);
             if (configJson != null && s.target().exists(configJson)) {
@@ -81,6 +84,60 @@ final class NetworkStep {
             LOG.debug("Cannot record the network semaphore {}: {}", sem, e.getMessage());
         }
         LOG.debug("Network configuration took {} ms", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * {@code modules --mode update}: renders the current network config and, if a file changed,
+     * makes the stack apply it (the renderer's activation: {@code ifdown}/{@code ifup},
+     * {@code netplan apply}, {@code networkctl reload}...). Returns the failures (none, or one).
+     */
+    static List<String> update(BootSession s, SystemConfig sc, CloudPaths paths, CrawledData d) {
+        Map<String, Object> sys = sc.config().asMap();
+        NetworkApply apply = applier(s, sys);
+        Optional<NetworkApply.Result> r = apply.apply(request(sc, paths, d, true));
+        if (r.isEmpty()) {
+            return apply.failed() ? List.of("network: the network config could not be rendered (see the log)") : List.of();
+        }
+        if (r.get().files().changed().isEmpty()) {
+            LOG.debug("Network config unchanged; nothing to apply");
+            return List.of();
+        }
+        try {
+            activate(s, sys, r.get().renderer(), (renderer, ctx) -> renderer.apply(ctx));
+            LOG.info("Network config changed ({}); applied with the {} renderer", r.get().files().changed(),
+                    r.get().renderer());
+            return List.of();
+        } catch (StepException | RuntimeException e) {
+            LOG.error("Applying the changed network config with {} failed: {}", r.get().renderer(), e.getMessage());
+            return List.of("network: applying the changed network config failed: " + e.getMessage());
+        }
+    }
+
+    /** The request for the current config: the datasource's (if any) and the system's. */
+    static NetworkApply.Request request(SystemConfig sc, CloudPaths paths, CrawledData d, boolean stamp) {
+        String configJson = d == null || d.instanceId() == null ? null
+                : paths.instance(d.instanceId()).path("network-config.json");
+        return new NetworkApply.Request(sc.networkConfig(), sc.cmdline().tokens(), sc.config().asMap(),
+                "system config (" + String.join(", ", sc.sources()) + ")",
+                d == null ? null : d.networkConfig(), d == null ? null : "datasource " + d.dsName(),
+                paths.data("upgraded-network"), configJson, stamp ? paths.data(STAMP) : null);
+    }
+
+    static NetworkApply applier(BootSession s, Map<String, Object> sys) {
+        return new NetworkApply(s.target(), s.runner(), parts(s.plugins()), s.distroName(sys),
+                s.distro().profile().variant());
+    }
+
+    /** Applies the steps that {@code activation} asks the named renderer for. */
+    static void activate(BootSession s, Map<String, Object> sys, String rendererName,
+            BiFunction<NetworkRenderer, EngineRenderContext, List<Step>> activation) throws StepException {
+        PluginInfo info = s.plugins().netRenderers().get(rendererName);
+        if (info == null) {
+            throw new IllegalStateException("the " + rendererName + " renderer is not in this assembly");
+        }
+        EngineRenderContext ctx = EngineRenderContext.of(s.target(), s.distroName(sys), s.distro().profile().variant(),
+                sys.get("system_info") instanceof Map<?, ?> si ? Values.asMap("system_info", si) : Map.of(), rendererName);
+        new StepApplier(s.target(), s.runner()).apply(activation.apply(s.plugins().netRenderer(info), ctx));
     }
 
     /** The reader and renderers from the plug-ins. */
