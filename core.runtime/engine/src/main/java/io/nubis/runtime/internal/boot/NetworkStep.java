@@ -34,7 +34,7 @@ import io.nubis.runtime.internal.plugin.PluginInfo;
  * or {@code boot-legacy}. Never brings interfaces up at boot: the init system does. Update mode
  * ({@link #update}) and hotplug make the stack apply what changed.
  */
-final class NetworkStep {
+public final class NetworkStep {
     private static final Logger LOG = LoggerFactory.getLogger("stages");
     /** The per-boot marker in the run directory's {@code sem}, as the reference's. */
     static final String SEMAPHORE = "sem/apply_network_config.once";
@@ -141,7 +141,7 @@ final class NetworkStep {
     }
 
     /** The reader and renderers from the plug-ins. */
-    static NetworkApply.Parts parts(Plugins plugins) {
+    public static NetworkApply.Parts parts(Plugins plugins) {
         return new NetworkApply.Parts() {
             @Override
             public Optional<NetworkConfigReader> reader() {

@@ -3,16 +3,11 @@ package io.nubis.runtime.internal.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import io.nubis.api.net.NetworkConfigReader;
-import io.nubis.api.net.NetworkDataConverter;
-import io.nubis.api.net.NetworkRenderer;
+import io.nubis.runtime.internal.boot.NetworkStep;
 import io.nubis.runtime.internal.boot.Plugins;
 import io.nubis.runtime.internal.net.NetConvertTool;
-import io.nubis.runtime.internal.plugin.PluginInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -77,28 +72,7 @@ final class NetConvertCommand implements Callable<Integer> {
             return Cli.EXIT_USAGE;
         }
         Plugins plugins = cli.plugins();
-        NetConvertTool.Parts parts = new NetConvertTool.Parts() {
-            @Override
-            public Optional<NetworkConfigReader> reader() {
-                return plugins.netConfigReader();
-            }
-
-            @Override
-            public Map<String, PluginInfo> renderers() {
-                return plugins.netRenderers();
-            }
-
-            @Override
-            public NetworkRenderer renderer(PluginInfo info) {
-                return plugins.netRenderer(info);
-            }
-
-            @Override
-            public Optional<NetworkDataConverter> converter() {
-                return plugins.netDataConverter();
-            }
-        };
-        return new NetConvertTool(parts, cli.err()).run(new NetConvertTool.Request(input, kind, directory, distro,
+        return new NetConvertTool(NetworkStep.parts(plugins), plugins::netDataConverter, cli.err()).run(new NetConvertTool.Request(input, kind, directory, distro,
                 outputKind, macs, parent.parent.debug));
     }
 }

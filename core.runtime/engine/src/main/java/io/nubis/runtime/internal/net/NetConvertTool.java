@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.nubis.api.distro.Step;
 import io.nubis.api.net.NetworkConfigException;
@@ -51,16 +52,17 @@ public final class NetConvertTool {
             boolean debug) {
     }
 
-    /** The plug-ins it needs. */
-    public interface Parts extends NetworkApply.Parts {
-        Optional<NetworkDataConverter> converter();
-    }
-
-    private final Parts parts;
+    private final NetworkApply.Parts parts;
+    private final Supplier<Optional<NetworkDataConverter>> converter;
     private final PrintStream err;
 
-    public NetConvertTool(Parts parts, PrintStream err) {
+    /**
+     * @param parts     the reader and the renderers
+     * @param converter the network_data.json converter, got only for that input kind
+     */
+    public NetConvertTool(NetworkApply.Parts parts, Supplier<Optional<NetworkDataConverter>> converter, PrintStream err) {
         this.parts = parts;
+        this.converter = converter;
         this.err = err;
     }
 
@@ -133,7 +135,7 @@ public final class NetConvertTool {
                 return NetworkSources.unwrap(m);
             }
             case "network_data.json": {
-                NetworkDataConverter c = parts.converter().orElseThrow(
+                NetworkDataConverter c = converter.get().orElseThrow(
                         () -> new IllegalStateException("this assembly cannot convert network_data.json"));
                 return c.toNetworkConfig(JsonReader.parseObject(text, origin), known::get);
             }
