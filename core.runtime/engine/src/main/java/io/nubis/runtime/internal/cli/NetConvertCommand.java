@@ -3,11 +3,15 @@ package io.nubis.runtime.internal.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import io.nubis.api.distro.DistroProfile;
 import io.nubis.runtime.internal.boot.NetworkStep;
 import io.nubis.runtime.internal.boot.Plugins;
 import io.nubis.runtime.internal.net.NetConvertTool;
+import io.nubis.runtime.internal.yaml.Yaml;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -62,6 +66,23 @@ final class NetConvertCommand implements Callable<Integer> {
         return out;
     }
 
+    /** {@code system_info.network.renderer_configs} of the profile named {@code distro}, if the assembly has it. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> rendererConfigs(Plugins plugins, String distro) {
+        try {
+            DistroProfile p = plugins.distro(Optional.of(distro)).profile();
+            if (!p.name().equals(distro)) {
+                return Map.of();
+            }
+            Object si = Yaml.loadMapping(p.defaultConfig(), "built-in defaults of " + distro).get("system_info");
+            Object net = si instanceof Map<?, ?> m ? m.get("network") : null;
+            Object rc = net instanceof Map<?, ?> m ? m.get("renderer_configs") : null;
+            return rc instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
+    }
+
     @Override
     public Integer call() {
         Cli cli = parent.parent.cli();
@@ -72,7 +93,8 @@ final class NetConvertCommand implements Callable<Integer> {
             return Cli.EXIT_USAGE;
         }
         Plugins plugins = cli.plugins();
-        return new NetConvertTool(NetworkStep.parts(plugins), plugins::netDataConverter, cli.err()).run(new NetConvertTool.Request(input, kind, directory, distro,
+        return new NetConvertTool(NetworkStep.parts(plugins), plugins::netDataConverter, d -> rendererConfigs(plugins, d),
+                cli.err()).run(new NetConvertTool.Request(input, kind, directory, distro,
                 outputKind, macs, parent.parent.debug));
     }
 }

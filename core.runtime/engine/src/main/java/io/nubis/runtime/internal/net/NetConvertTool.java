@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.nubis.api.distro.Step;
@@ -27,7 +28,7 @@ import io.nubis.runtime.internal.yaml.Yaml;
 
 /**
  * {@code devel net-convert}, as the reference's: reads a network config of one kind and writes it
- * as one renderer's files under a directory, with that distro's renderer options, running no
+ * as one renderer's files under a directory, with the renderer options of that distro's profile, running no
  * command (no {@code netplan generate}) and changing no owner (the directory has no system
  * users; modes are kept). The renderer must be in the assembly.
  */
@@ -54,15 +55,20 @@ public final class NetConvertTool {
 
     private final NetworkApply.Parts parts;
     private final Supplier<Optional<NetworkDataConverter>> converter;
+    private final Function<String, Map<String, Object>> profileOptions;
     private final PrintStream err;
 
     /**
-     * @param parts     the reader and the renderers
-     * @param converter the network_data.json converter, got only for that input kind
+     * @param parts          the reader and the renderers
+     * @param converter      the network_data.json converter, got only for that input kind
+     * @param profileOptions a distro's {@code renderer_configs} by renderer name (empty if the
+     *                       assembly has no profile of that name)
      */
-    public NetConvertTool(NetworkApply.Parts parts, Supplier<Optional<NetworkDataConverter>> converter, PrintStream err) {
+    public NetConvertTool(NetworkApply.Parts parts, Supplier<Optional<NetworkDataConverter>> converter,
+            Function<String, Map<String, Object>> profileOptions, PrintStream err) {
         this.parts = parts;
         this.converter = converter;
+        this.profileOptions = profileOptions;
         this.err = err;
     }
 
@@ -145,23 +151,18 @@ public final class NetConvertTool {
     }
 
     /**
-     * The renderer options the reference's distro classes give {@code net-convert}: Debian's and
-     * Ubuntu's ENI and netplan paths; netplan without commands and with the features
-     * {@code dhcp-use-domains} and {@code ipv6-mtu}.
+     * The renderer's options: those the distro's profile gives it
+     * ({@code system_info.network.renderer_configs.<renderer>} of its built-in defaults), over which
+     * {@code net-convert} asks, as the reference's does, for no commands and the netplan features
+     * {@code dhcp-use-domains} and {@code ipv6-mtu} (renderers ignore options they do not know).
      */
-    static Map<String, Object> options(String distro, String renderer) {
+    Map<String, Object> options(String distro, String renderer) {
         Map<String, Object> o = new LinkedHashMap<>();
-        boolean debianFamily = distro.equals("debian") || distro.equals("ubuntu");
-        if (renderer.equals("eni") && debianFamily) {
-            o.put("eni_path", "/etc/network/interfaces.d/50-cloud-init");
+        if (profileOptions.apply(distro).get(renderer) instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> o.put(String.valueOf(k), v));
         }
-        if (renderer.equals("netplan")) {
-            if (debianFamily) {
-                o.put("netplan_path", "/etc/netplan/50-cloud-init.yaml");
-            }
-            o.put("postcmds", false);
-            o.put("features", List.of("dhcp-use-domains", "ipv6-mtu"));
-        }
+        o.put("postcmds", false);
+        o.put("features", List.of("dhcp-use-domains", "ipv6-mtu"));
         return o;
     }
 }

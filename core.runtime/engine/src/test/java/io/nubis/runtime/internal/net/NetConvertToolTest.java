@@ -102,8 +102,18 @@ class NetConvertToolTest {
                 return renderer;
             }
         };
-        return new NetConvertTool(parts, () -> Optional.of(converter), new PrintStream(err, true, StandardCharsets.UTF_8))
+        return new NetConvertTool(parts, () -> Optional.of(converter),
+                d -> d.equals("ubuntu") ? Map.of("netplan", ubuntuNetplan()) : Map.of(),
+                new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run(new NetConvertTool.Request(in, kind, dir.resolve("out"), "ubuntu", output, List.of(macs), false));
+    }
+
+    /** Ubuntu's profile options for netplan, in the order a profile's YAML gives them. */
+    static Map<String, Object> ubuntuNetplan() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("netplan_path", "/etc/netplan/50-cloud-init.yaml");
+        m.put("postcmds", true);
+        return m;
     }
 
     String err() {
