@@ -36,6 +36,11 @@ final class Configs {
 
     /** The paths of the problems reading {@code text} reports. */
     static List<String> paths(String text) {
-        return problems(text).stream().map(Problem::path).toList();
+        return paths(problems(text));
+    }
+
+    /** The problems' paths, in order. */
+    static List<String> paths(List<Problem> problems) {
+        return problems.stream().map(Problem::path).toList();
     }
 }

@@ -3,14 +3,10 @@ package io.nubis.netconfig.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
@@ -18,6 +14,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.yaml.snakeyaml.Yaml;
 
 import io.nubis.api.net.NetworkState;
+import io.nubis.testkit.GoldenCase;
+import io.nubis.testkit.GoldenCases;
 
 /**
  * Golden cases: each folder of {@code src/test/resources/golden/} holds an input
@@ -29,48 +27,35 @@ import io.nubis.api.net.NetworkState;
  * parsed state, rendered in the reference's shape, must equal it.
  */
 class GoldenStateTest {
-    static final Path ROOT = Paths.get("src/test/resources/golden");
+    static final GoldenCases CASES = GoldenCases.in(Paths.get("src/test/resources/golden"));
 
     @TestFactory
-    Stream<DynamicTest> everyGoldenCase() throws IOException {
-        List<Path> cases;
-        try (Stream<Path> s = Files.list(ROOT)) {
-            cases = s.filter(Files::isDirectory).sorted().toList();
-        }
+    Stream<DynamicTest> everyGoldenCase() {
+        List<GoldenCase> cases = CASES.all();
         assertTrue(cases.size() >= 25, "golden cases: " + cases.size());
-        return cases.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
     }
 
     @SuppressWarnings("unchecked")
-    static void check(Path dir) throws Exception {
-        NetworkState state = parse(dir);
-        Map<String, Object> dump = new Yaml().load(read(dir.resolve("state.yaml")));
+    static void check(GoldenCase c) throws Exception {
+        NetworkState state = parse(c);
+        Map<String, Object> dump = c.yaml("state.yaml");
         Map<String, Object> expected = ReferenceView.normaliseReference((Map<String, Object>) dump.get("_network_state"));
         Map<String, Object> actual = ReferenceView.of(state);
-        assertEquals(new Yaml().dump(expected), new Yaml().dump(sorted(actual, expected)), dir.toString());
+        assertEquals(new Yaml().dump(expected), new Yaml().dump(sorted(actual, expected)), c.dir().toString());
         assertEquals(dump.get("_version"), state.version());
     }
 
-    /** Parses a case's input. */
+    /** Parses a case's input: {@code network_data.json} or {@code input.yaml}, with the MAC addresses in {@code macs.yaml}. */
     @SuppressWarnings("unchecked")
-    static NetworkState parse(Path dir) throws Exception {
-        Map<String, String> macs = Files.exists(dir.resolve("macs.yaml"))
-                ? new Yaml().load(read(dir.resolve("macs.yaml"))) : Map.of();
-        if (Files.exists(dir.resolve("network_data.json"))) {
-            Map<String, Object> json = new Yaml().load(read(dir.resolve("network_data.json")));
-            Map<String, Object> v1 = OpenStackNetworkData.toV1(json, macs::get);
-            return new NetworkConfigParser().read(v1, dir.toString(), m -> null);
+    static NetworkState parse(GoldenCase c) throws Exception {
+        Map<String, Object> macs = c.has("macs.yaml") ? c.yaml("macs.yaml") : Map.of();
+        UnaryOperator<String> macToName = mac -> (String) macs.get(mac);
+        if (c.has("network_data.json")) {
+            Map<String, Object> v1 = OpenStackNetworkData.toV1(c.yaml("network_data.json"), macToName);
+            return new NetworkConfigParser().read(v1, c.dir().toString(), m -> null);
         }
-        Map<String, Object> in = new Yaml().load(read(dir.resolve("input.yaml")));
-        return new NetworkConfigParser().read(in, dir.toString(), macs::get);
-    }
-
-    static String read(Path p) {
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new NetworkConfigParser().read(c.yaml("input.yaml"), c.dir().toString(), macToName);
     }
 
     /** {@code actual} with its maps' keys in {@code like}'s order where both have them, for readable diffs. */

@@ -2,6 +2,10 @@ package io.nubis.netconfig.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.HashSet;
@@ -19,10 +23,17 @@ import org.yaml.snakeyaml.Yaml;
 class SchemaV2ConsistencyTest {
     static final Path SCHEMA = Paths.get("../engine/src/main/resources/schema/network-config-v2.json");
 
+    private static Map<String, Object> schema() {
+        try {
+            return new Yaml().load(Files.readString(SCHEMA, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> defs() {
-        Map<String, Object> schema = new Yaml().load(GoldenStateTest.read(SCHEMA));
-        return (Map<String, Object>) schema.get("$defs");
+        return (Map<String, Object>) schema().get("$defs");
     }
 
     @SuppressWarnings("unchecked")
@@ -78,7 +89,7 @@ class SchemaV2ConsistencyTest {
 
     @Test
     void wrapperAndVersionAreRequiredLikeV1() {
-        Map<String, Object> schema = new Yaml().load(GoldenStateTest.read(SCHEMA));
+        Map<String, Object> schema = schema();
         assertEquals(Map.of("required", List.of("network")), schema.get("if"));
         assertEquals(Map.of("$ref", "#/$defs/network"), schema.get("else"));
     }

@@ -64,7 +64,7 @@ class ValidationTest {
                     vlan_id: [1]
                 """);
         assertEquals(List.of("config[0].mtu", "config[0].accept-ra", "config[0].subnets", "config[1].vlan_id"),
-                ps.stream().map(Problem::path).toList());
+                paths(ps));
         assertTrue(ps.get(0).message().contains("must be an integer"), ps.get(0).message());
         assertTrue(ps.get(2).message().contains("must be a list, not a mapping"), ps.get(2).message());
         assertEquals(List.of("ethernets.eth0.addresses", "ethernets.eth0.dhcp4"), paths("""
@@ -91,7 +91,7 @@ class ValidationTest {
                 """);
         assertEquals(List.of("config[0].subnets[0].address", "config[0].subnets[1].gateway",
                 "config[0].subnets[2].address", "config[0].subnets[3].dns_nameservers[1]",
-                "config[0].subnets[4].address"), ps.stream().map(Problem::path).toList());
+                "config[0].subnets[4].address"), paths(ps));
         assertTrue(ps.get(0).message().contains("'10.0.0.256/24' is not an IPv4 or IPv6 address"));
         assertEquals(List.of("ethernets.eth0.addresses[1]", "ethernets.eth0.gateway4", "ethernets.eth0.routes[0].via",
                 "ethernets.eth0.nameservers.addresses[0]"), paths("""
@@ -141,7 +141,7 @@ class ValidationTest {
                         routes: [{network: 10.2.0.0, netmask: 255.255.0.1, gateway: 10.0.0.2}]
                 """);
         assertEquals(List.of("config[0].subnets[0].netmask", "config[0].subnets[1].address",
-                "config[0].subnets[2].routes[0].netmask"), ps.stream().map(Problem::path).toList());
+                "config[0].subnets[2].routes[0].netmask"), paths(ps));
         assertTrue(ps.get(0).message().contains("'255.0.255.0' is not a valid IPv4 netmask"), ps.get(0).message());
     }
 
@@ -219,7 +219,7 @@ class ValidationTest {
                   - {type: physical, name: eth2, subnets: [{type: static}]}
                 """);
         assertEquals(List.of("config[0]", "config[1]", "config[2].type", "config[3]", "config[4].subnets[0]",
-                "config[5].subnets[0]"), ps.stream().map(Problem::path).toList());
+                "config[5].subnets[0]"), paths(ps));
         assertEquals("a config entry needs 'type'", ps.get(0).message());
         assertEquals("a physical entry needs 'name'", ps.get(1).message());
         assertEquals("a static subnet needs 'address'", ps.get(5).message());
@@ -241,7 +241,7 @@ class ValidationTest {
                         """), "/var/lib/cloud/seed/nocloud/network-config", m -> null));
         assertEquals(List.of("ethernets.eth0.addresses[1]", "ethernets.eth0.mtu", "ethernets.eth1.match.macaddress",
                 "bonds.bond0.interfaces[1]", "bonds.bond0.parameters.mode", "bonds.bond0.parameters.colour"),
-                e.problems().stream().map(Problem::path).toList());
+                paths(e.problems()));
         assertTrue(e.problems().get(4).message().startsWith("must be one of balance-rr, active-backup"),
                 e.problems().get(4).message());
         assertTrue(e.getMessage().startsWith("/var/lib/cloud/seed/nocloud/network-config: ethernets.eth0.addresses[1]: "),

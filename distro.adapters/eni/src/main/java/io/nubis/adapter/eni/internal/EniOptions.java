@@ -2,6 +2,8 @@ package io.nubis.adapter.eni.internal;
 
 import java.util.Map;
 
+import io.nubis.adapter.netsupport.internal.GeneratedHeader;
+
 /**
  * The renderer's options ({@code system_info.network.renderer_configs.eni}), with the reference's
  * keys and defaults.
@@ -20,23 +22,10 @@ record EniOptions(String eniPath, String header, String netrulesPath, Dialect di
     static final String NETRULES_PATH = "/etc/udev/rules.d/70-persistent-net.rules";
 
     /** The header Debian and Ubuntu write. */
-    static final String DEBIAN_HEADER = """
-            # This file is generated from information provided by the datasource.  Changes
-            # to it will not persist across an instance reboot.  To disable cloud-init's
-            # network configuration capabilities, write a file
-            # /etc/cloud/cloud.cfg.d/99-disable-network-config.cfg with the following:
-            # network: {config: disabled}
-            """;
+    static final String DEBIAN_HEADER = GeneratedHeader.TWO_SPACES;
 
-    /** The header Alpine writes: one space after the first full stop, and a blank line after it. */
-    static final String ALPINE_HEADER = """
-            # This file is generated from information provided by the datasource. Changes
-            # to it will not persist across an instance reboot. To disable cloud-init's
-            # network configuration capabilities, write a file
-            # /etc/cloud/cloud.cfg.d/99-disable-network-config.cfg with the following:
-            # network: {config: disabled}
-
-            """;
+    /** The header Alpine writes: one space after each full stop, and a blank line after it. */
+    static final String ALPINE_HEADER = GeneratedHeader.ONE_SPACE + "\n";
 
     /**
      * Reads the options. A key that is absent takes its default: for the ifupdown dialect

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Values written the way the reference writes its interface attributes: booleans as {@code on}
- * and {@code off}, lists joined with spaces, and values Python counts as false (none, empty,
- * zero) left out.
+ * and {@code off}, lists joined with spaces. (Values Python counts as false are left out:
+ * {@link io.nubis.adapter.netsupport.internal.PyStr#truthy}.)
  */
 final class PyValues {
     private PyValues() {
@@ -20,29 +20,6 @@ final class PyValues {
             return b ? "on" : "off";
         }
         return value;
-    }
-
-    /** True for what Python treats as false: null, empty text, zero, empty lists and maps, false. */
-    static boolean isFalsy(Object value) {
-        if (value == null) {
-            return true;
-        }
-        if (value instanceof Boolean b) {
-            return !b;
-        }
-        if (value instanceof CharSequence s) {
-            return s.isEmpty();
-        }
-        if (value instanceof Number n) {
-            return n.doubleValue() == 0;
-        }
-        if (value instanceof Collection<?> c) {
-            return c.isEmpty();
-        }
-        if (value instanceof Map<?, ?> m) {
-            return m.isEmpty();
-        }
-        return false;
     }
 
     /** One value as text: lists joined with spaces, maps as {@code key value} pairs. */

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.nubis.adapter.netsupport.internal.Netmasks;
+import io.nubis.adapter.netsupport.internal.PyStr;
 import io.nubis.api.net.Dns;
 import io.nubis.api.net.Route;
 import io.nubis.api.net.Subnet;
@@ -163,7 +165,7 @@ final class StanzaWriter {
         }
         for (String key : SUBNET_KEYS) {
             Object v = subnet.raw().get(key);
-            if (!PyValues.isFalsy(v)) {
+            if (PyStr.truthy(v)) {
                 lines.add("    " + key + " " + PyValues.text(v));
             }
         }
@@ -186,10 +188,10 @@ final class StanzaWriter {
         List<String> lines = new ArrayList<>();
         attributes.forEach((key, raw) -> {
             Object value = PyValues.onOff(raw);
-            if (PyValues.isFalsy(value)) {
+            if (!PyStr.truthy(value)) {
                 return;
             }
-            if (key.equals("mtu") && !PyValues.isFalsy(ipv4SubnetMtu)) {
+            if (key.equals("mtu") && PyStr.truthy(ipv4SubnetMtu)) {
                 return; // the first subnet's own IPv4 MTU wins
             }
             if (key.equals("hwaddress") && dialect == Dialect.BUSYBOX) {

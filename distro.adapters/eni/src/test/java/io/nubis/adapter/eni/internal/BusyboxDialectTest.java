@@ -1,19 +1,20 @@
 package io.nubis.adapter.eni.internal;
 
-import static io.nubis.adapter.eni.internal.Nets.dynamic;
-import static io.nubis.adapter.eni.internal.Nets.of;
-import static io.nubis.adapter.eni.internal.Nets.phys;
-import static io.nubis.adapter.eni.internal.Nets.route;
-import static io.nubis.adapter.eni.internal.Nets.static4;
-import static io.nubis.adapter.eni.internal.Nets.static6;
-import static io.nubis.adapter.eni.internal.Nets.v1;
-import static io.nubis.adapter.eni.internal.Nets.withControl;
+import static io.nubis.testkit.NetIface.of;
+import static io.nubis.testkit.NetIface.physical;
+import static io.nubis.testkit.NetStates.dynamic;
+import static io.nubis.testkit.NetStates.route;
+import static io.nubis.testkit.NetStates.state;
+import static io.nubis.testkit.NetStates.static4;
+import static io.nubis.testkit.NetStates.static6;
+import static io.nubis.testkit.NetStates.withControl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.nubis.api.net.Dns;
 import io.nubis.api.net.InterfaceType;
 import io.nubis.api.net.NetworkState;
 
@@ -26,10 +27,10 @@ class BusyboxDialectTest {
 
     @Test
     void addressesHaveASeparateNetmaskAndHotplugIsAuto() {
-        NetworkState s = v1(List.of(phys("eth0")
-                .subnet(withControl(static4("10.0.0.2", 20, "10.0.0.1", route("10.8.0.0", 16, "10.0.0.9", null)),
+        NetworkState s = state(physical("eth0")
+                .subnets(withControl(static4("10.0.0.2", 20, "10.0.0.1", route("10.8.0.0", 16, "10.0.0.9")),
                         "hotplug"))
-                .subnet(static6("fd00::2", 64, "fd00::1")).build()));
+                .subnets(static6("fd00::2", 64, "fd00::1")));
         assertEquals(LO + """
                 auto eth0
                 iface eth0 inet static
@@ -49,9 +50,9 @@ class BusyboxDialectTest {
 
     @Test
     void dynamicIpv6IsManualWithCommands() {
-        NetworkState s = v1(List.of(phys("a").subnet(dynamic("ipv6_slaac")).build(),
-                phys("b").subnet(dynamic("dhcp6")).build(),
-                phys("c").subnet(dynamic("ipv6_dhcpv6-stateless")).build()));
+        NetworkState s = state(physical("a").subnets(dynamic("ipv6_slaac")),
+                physical("b").subnets(dynamic("dhcp6")),
+                physical("c").subnets(dynamic("ipv6_dhcpv6-stateless")));
         assertEquals(LO + """
                 auto a
                 iface a inet6 manual
@@ -75,8 +76,8 @@ class BusyboxDialectTest {
 
     @Test
     void hwaddressNamesItsClassAndMtuIsSetWhereTheMethodIgnoresIt() {
-        NetworkState s = v1(List.of(of("bond0", InterfaceType.BOND).mac("02:00:00:00:00:01").mtu(9000)
-                .members("eth0").subnet(dynamic("dhcp4")).build(), phys("eth0").mtu(9000).build()));
+        NetworkState s = state(of("bond0", InterfaceType.BOND).mac("02:00:00:00:00:01").mtu(9000)
+                .members("eth0").subnets(dynamic("dhcp4")), physical("eth0").mtu(9000));
         assertEquals(LO + """
                 auto eth0
                 iface eth0 inet manual
@@ -105,7 +106,7 @@ class BusyboxDialectTest {
 
     @Test
     void globalRoutesUseIpWithoutADevice() {
-        NetworkState s = Nets.state(1, List.of(), List.of(route("::", 0, "fe80::1", 9)), io.nubis.api.net.Dns.NONE);
+        NetworkState s = state(List.of(route("::", 0, "fe80::1", 9, null)), Dns.NONE);
         assertEquals("""
                 auto lo
                 iface lo inet loopback

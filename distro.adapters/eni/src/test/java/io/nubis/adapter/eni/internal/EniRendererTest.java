@@ -1,8 +1,8 @@
 package io.nubis.adapter.eni.internal;
 
-import static io.nubis.adapter.eni.internal.Nets.dynamic;
-import static io.nubis.adapter.eni.internal.Nets.phys;
-import static io.nubis.adapter.eni.internal.Nets.v1;
+import static io.nubis.testkit.NetIface.physical;
+import static io.nubis.testkit.NetStates.dynamic;
+import static io.nubis.testkit.NetStates.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
@@ -14,19 +14,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.nubis.api.distro.Step;
+import io.nubis.api.net.InterfaceType;
 import io.nubis.api.net.NetworkState;
+import io.nubis.api.net.RenderContext;
 import io.nubis.api.target.FileAttributes;
+import io.nubis.testkit.NetIface;
 import io.nubis.testkit.TempTarget;
+import io.nubis.testkit.TestRenderContext;
 
 class EniRendererTest {
     private final EniRenderer eni = new EniRenderer();
-    private final NetworkState state = v1(List.of(phys("eth0").mac("52:54:00:00:00:01").subnet(dynamic("dhcp4")).build()));
+    private final NetworkState state = state(physical("eth0").mac("52:54:00:00:00:01").subnets(dynamic("dhcp4")));
 
     @TempDir
     Path dir;
 
-    private TestContext ctx(Map<String, Object> options) {
-        return new TestContext(TempTarget.in(dir), options);
+    private RenderContext ctx(Map<String, Object> options) {
+        return TestRenderContext.of(TempTarget.in(dir), "debian", options);
     }
 
     @Test
@@ -65,10 +69,10 @@ class EniRendererTest {
     @Test
     void applyCyclesTheRenderedInterfacesDownInReverseAndUpInOrder() throws Exception {
         TempTarget t = TempTarget.in(dir);
-        TestContext c = new TestContext(t, Map.of());
-        t.apply(eni.render(v1(List.of(phys("eth0").subnet(dynamic("dhcp4")).subnet(dynamic("dhcp6")).build(),
-                Nets.of("bond0", io.nubis.api.net.InterfaceType.BOND).members("eth1").build(),
-                phys("eth1").build())), c));
+        RenderContext c = TestRenderContext.of(t, "debian");
+        t.apply(eni.render(state(physical("eth0").subnets(dynamic("dhcp4"), dynamic("dhcp6")),
+                NetIface.of("bond0", InterfaceType.BOND).members("eth1"),
+                physical("eth1")), c));
         assertEquals(List.of(Step.run("ifdown", "bond0"), Step.run("ifdown", "eth1"), Step.run("ifdown", "eth0"),
                 Step.run("ifup", "eth0"), Step.run("ifup", "eth1"), Step.run("ifup", "bond0")), eni.apply(c));
     }

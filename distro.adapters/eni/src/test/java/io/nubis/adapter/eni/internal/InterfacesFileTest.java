@@ -1,16 +1,15 @@
 package io.nubis.adapter.eni.internal;
 
-import static io.nubis.adapter.eni.internal.Nets.dynamic;
-import static io.nubis.adapter.eni.internal.Nets.of;
-import static io.nubis.adapter.eni.internal.Nets.phys;
-import static io.nubis.adapter.eni.internal.Nets.route;
-import static io.nubis.adapter.eni.internal.Nets.static4;
-import static io.nubis.adapter.eni.internal.Nets.static6;
-import static io.nubis.adapter.eni.internal.Nets.state;
-import static io.nubis.adapter.eni.internal.Nets.v1;
-import static io.nubis.adapter.eni.internal.Nets.withControl;
-import static io.nubis.adapter.eni.internal.Nets.withDns;
-import static io.nubis.adapter.eni.internal.Nets.withRaw;
+import static io.nubis.testkit.NetIface.of;
+import static io.nubis.testkit.NetIface.physical;
+import static io.nubis.testkit.NetStates.dynamic;
+import static io.nubis.testkit.NetStates.route;
+import static io.nubis.testkit.NetStates.state;
+import static io.nubis.testkit.NetStates.static4;
+import static io.nubis.testkit.NetStates.static6;
+import static io.nubis.testkit.NetStates.withControl;
+import static io.nubis.testkit.NetStates.withDns;
+import static io.nubis.testkit.NetStates.withRaw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -32,15 +31,15 @@ class InterfacesFileTest {
 
     @Test
     void emptyStateIsTheLoopbackOnly() {
-        assertEquals("auto lo\niface lo inet loopback\n", eni(v1(List.of())));
+        assertEquals("auto lo\niface lo inet loopback\n", eni(state()));
     }
 
     @Test
     void laterSubnetsOfAnInterfaceAreAliasesWithoutAnotherAuto() {
-        NetworkState s = v1(List.of(phys("eth0").mtu(1500)
-                .subnet(static4("10.0.0.2", 24, "10.0.0.1"))
-                .subnet(static6("2001:db8::2", 64, null))
-                .subnet(dynamic("dhcp4")).build()));
+        NetworkState s = state(physical("eth0").mtu(1500)
+                .subnets(static4("10.0.0.2", 24, "10.0.0.1"))
+                .subnets(static6("2001:db8::2", 64, null))
+                .subnets(dynamic("dhcp4")));
         assertEquals(LO + """
                 auto eth0
                 iface eth0 inet static
@@ -59,10 +58,10 @@ class InterfacesFileTest {
 
     @Test
     void hotplugAndManualControlAndAnAutoAfterAHotplugStanza() {
-        NetworkState s = v1(List.of(phys("eth1")
-                .subnet(withControl(static4("10.0.0.5", 16, null), "hotplug"))
-                .subnet(static4("10.1.0.5", 16, null))
-                .subnet(withControl(static4("10.2.0.5", 16, null), "manual")).build()));
+        NetworkState s = state(physical("eth1")
+                .subnets(withControl(static4("10.0.0.5", 16, null), "hotplug"))
+                .subnets(static4("10.1.0.5", 16, null))
+                .subnets(withControl(static4("10.2.0.5", 16, null), "manual")));
         assertEquals(LO + """
                 allow-hotplug eth1
                 iface eth1 inet static
@@ -80,9 +79,9 @@ class InterfacesFileTest {
 
     @Test
     void firstSubnetsIpv4MtuWinsOverTheInterfaceMtu() {
-        NetworkState s = v1(List.of(phys("eth0").mtu(9000)
-                .subnet(withRaw(static4("10.0.0.2", 24, null), Map.of("mtu", 1400))).build(),
-                phys("eth1").mtu(9000).subnet(withRaw(static6("fd00::1", 64, null), Map.of("mtu", 1280))).build()));
+        NetworkState s = state(physical("eth0").mtu(9000)
+                .subnets(withRaw(static4("10.0.0.2", 24, null), Map.of("mtu", 1400))),
+                physical("eth1").mtu(9000).subnets(withRaw(static6("fd00::1", 64, null), Map.of("mtu", 1280))));
         assertEquals(LO + """
                 auto eth0
                 iface eth0 inet static
@@ -99,13 +98,13 @@ class InterfacesFileTest {
 
     @Test
     void acceptRaAndDhcpFlagsFollowTheFirstSubnetsMethod() {
-        NetworkState s = v1(List.of(
-                phys("a").acceptRa(false).subnet(static4("10.0.0.2", 24, null)).build(),
-                phys("b").acceptRa(true).subnet(dynamic("dhcp")).build(),
-                phys("c").acceptRa(true).subnet(dynamic("dhcp4")).build(),
-                phys("d").subnet(dynamic("ipv6_slaac")).build(),
-                phys("e").acceptRa(false).subnet(dynamic("ipv6_dhcpv6-stateless")).build(),
-                phys("f").acceptRa(false).subnet(dynamic("ipv6_dhcpv6-stateful")).build()));
+        NetworkState s = state(
+                physical("a").acceptRa(false).subnets(static4("10.0.0.2", 24, null)),
+                physical("b").acceptRa(true).subnets(dynamic("dhcp")),
+                physical("c").acceptRa(true).subnets(dynamic("dhcp4")),
+                physical("d").subnets(dynamic("ipv6_slaac")),
+                physical("e").acceptRa(false).subnets(dynamic("ipv6_dhcpv6-stateless")),
+                physical("f").acceptRa(false).subnets(dynamic("ipv6_dhcpv6-stateful")));
         assertEquals(LO + """
                 auto a
                 iface a inet static
@@ -134,13 +133,13 @@ class InterfacesFileTest {
 
     @Test
     void bondSlavesAreAutoWithTheBondsParametersAndBridgePortsAreNot() {
-        NetworkState s = v1(List.of(
+        NetworkState s = state(
                 of("br0", InterfaceType.BRIDGE).members("eth2").param("bridge_stp", "1").param("bridge_fd", 0)
-                        .param("bridge_waitport", List.of("5 eth2")).build(),
+                        .param("bridge_waitport", List.of("5 eth2")),
                 of("bond0", InterfaceType.BOND).mac("02:00:00:00:00:01").members("eth0", "eth1")
-                        .param("bond-mode", "802.3ad").param("bond-miimon", 100).build(),
-                phys("eth2").build(), phys("eth1").mac("02:00:00:00:00:03").build(),
-                phys("eth0").param("bond-mode", "balance-rr").build()));
+                        .param("bond-mode", "802.3ad").param("bond-miimon", 100),
+                physical("eth2"), physical("eth1").mac("02:00:00:00:00:03"),
+                physical("eth0").param("bond-mode", "balance-rr"));
         assertEquals(LO + """
                 auto eth0
                 iface eth0 inet manual
@@ -172,10 +171,10 @@ class InterfacesFileTest {
 
     @Test
     void vlanAndInfinibandAndWakeOnLan() {
-        NetworkState s = v1(List.of(
-                of("eth0.7", InterfaceType.VLAN).vlan("eth0", 7).subnet(dynamic("dhcp4")).build(),
-                of("ib0", InterfaceType.INFINIBAND).mac("a0:00:02:20").subnet(dynamic("manual")).build(),
-                phys("eth0").wakeOnLan().build()));
+        NetworkState s = state(
+                of("eth0.7", InterfaceType.VLAN).vlan("eth0", 7).subnets(dynamic("dhcp4")),
+                of("ib0", InterfaceType.INFINIBAND).mac("a0:00:02:20").subnets(dynamic("manual")),
+                physical("eth0").wakeOnLan());
         // a device without subnets is only "auto" in a bond; the VLAN brings up its raw device
         assertEquals(LO + """
                 iface eth0 inet manual
@@ -194,8 +193,8 @@ class InterfacesFileTest {
 
     @Test
     void globalDnsGoesOnTheLoopbackAndGlobalRoutesLast() {
-        NetworkState s = state(1, List.of(phys("eth0").subnet(dynamic("dhcp")).build()),
-                List.of(route("0.0.0.0", 0, "10.0.0.1", null), route("10.9.0.0", 16, "10.0.0.2", 3)),
+        NetworkState s = state(1, List.of(physical("eth0").subnets(dynamic("dhcp")).build()),
+                List.of(route("0.0.0.0", 0, "10.0.0.1"), route("10.9.0.0", 16, "10.0.0.2", 3, null)),
                 new Dns(List.of("10.0.0.53", "10.0.1.53"), List.of("a.example", "b.example")));
         assertEquals("""
                 auto lo
@@ -217,7 +216,7 @@ class InterfacesFileTest {
     @Test
     void aDeclaredLoopbackKeepsItsSubnetsAndTakesTheGlobalDns() {
         NetworkState withSubnet = state(1, List.of(of("lo", InterfaceType.LOOPBACK)
-                .subnet(withDns(static4("127.0.0.2", 8, null), List.of("1.1.1.1"), List.of("own.example"))).build()),
+                .subnets(withDns(static4("127.0.0.2", 8, null), new Dns(List.of("1.1.1.1"), List.of("own.example")))).build()),
                 List.of(), new Dns(List.of("10.0.0.53"), List.of()));
         assertEquals("""
                 auto lo
@@ -226,7 +225,7 @@ class InterfacesFileTest {
                     dns-nameservers 10.0.0.53
                     dns-search own.example
                 """, eni(withSubnet));
-        NetworkState bare = v1(List.of(of("lo", InterfaceType.LOOPBACK).build()));
+        NetworkState bare = state(of("lo", InterfaceType.LOOPBACK));
         assertEquals("iface lo inet manual\n", eni(bare));
         NetworkState bareWithDns = state(1, List.of(of("lo", InterfaceType.LOOPBACK).build()), List.of(),
                 new Dns(List.of("10.0.0.53"), List.of()));
@@ -235,11 +234,11 @@ class InterfacesFileTest {
 
     @Test
     void interfaceDnsOfVersion1IsWrittenOnItsFirstStanzaAndNeverAsADict() {
-        NetworkState s = v1(List.of(
-                phys("eth0").dns(List.of("9.9.9.9", "10.0.0.1"), List.of("x.example"))
-                        .subnet(withDns(static4("10.0.0.2", 24, null), List.of("10.0.0.1"), List.of()))
-                        .subnet(static6("fd00::2", 64, null)).build(),
-                phys("eth1").dns(List.of("9.9.9.9"), List.of()).build()));
+        NetworkState s = state(
+                physical("eth0").dns(List.of("9.9.9.9", "10.0.0.1"), List.of("x.example"))
+                        .subnets(withDns(static4("10.0.0.2", 24, null), new Dns(List.of("10.0.0.1"), List.of())))
+                        .subnets(static6("fd00::2", 64, null)),
+                physical("eth1").dns(List.of("9.9.9.9"), List.of()));
         assertEquals(LO + """
                 auto eth0
                 iface eth0 inet static
@@ -258,8 +257,8 @@ class InterfacesFileTest {
 
     @Test
     void interfaceDnsOfVersion2IsNotRepeated() {
-        NetworkState s = state(2, List.of(phys("eth0").dns(List.of("1.1.1.1"), List.of("x.example"))
-                .subnet(dynamic("dhcp4")).build()), List.of(), new Dns(List.of("1.1.1.1"), List.of("x.example")));
+        NetworkState s = state(2, List.of(physical("eth0").dns(List.of("1.1.1.1"), List.of("x.example"))
+                .subnets(dynamic("dhcp4")).build()), List.of(), new Dns(List.of("1.1.1.1"), List.of("x.example")));
         String out = eni(s);
         assertEquals("""
                 auto lo
@@ -275,9 +274,9 @@ class InterfacesFileTest {
 
     @Test
     void subnetKeysFromTheRawMapAreWrittenSortedAndFalseOnesLeftOut() {
-        NetworkState s = v1(List.of(phys("eth0").subnet(withRaw(static4("10.0.0.2", 24, "10.0.0.1"),
+        NetworkState s = state(physical("eth0").subnets(withRaw(static4("10.0.0.2", 24, "10.0.0.1"),
                 Map.of("broadcast", "10.0.0.255", "metric", 0, "pointopoint", "10.0.0.9", "scope", "link",
-                        "netmask", "255.255.255.0"))).build()));
+                        "netmask", "255.255.255.0"))));
         assertEquals(LO + """
                 auto eth0
                 iface eth0 inet static
@@ -291,10 +290,10 @@ class InterfacesFileTest {
 
     @Test
     void interfacesAreOrderedByKindThenName() {
-        NetworkState s = v1(List.of(of("v1", InterfaceType.VLAN).vlan("b", 1).build(),
-                of("br", InterfaceType.BRIDGE).build(), of("bo", InterfaceType.BOND).build(),
-                of("ib", InterfaceType.INFINIBAND).build(), phys("b").build(), phys("a").build(),
-                of("lo2", InterfaceType.LOOPBACK).build()));
+        NetworkState s = state(of("v1", InterfaceType.VLAN).vlan("b", 1),
+                of("br", InterfaceType.BRIDGE), of("bo", InterfaceType.BOND),
+                of("ib", InterfaceType.INFINIBAND), physical("b"), physical("a"),
+                of("lo2", InterfaceType.LOOPBACK));
         List<String> order = eni(s).lines().filter(l -> l.startsWith("iface ")).map(l -> l.split(" ")[1]).toList();
         assertEquals(List.of("lo", "lo2", "a", "b", "ib", "bo", "br", "v1"), order);
     }

@@ -1,7 +1,6 @@
 package io.nubis.adapter.eni.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
@@ -10,23 +9,15 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-class PyValuesTest {
-    @Test
-    void falsyAsPythonSeesIt() {
-        for (Object v : new Object[] {null, "", 0, 0L, 0.0, List.of(), Map.of(), false}) {
-            assertTrue(PyValues.isFalsy(v), String.valueOf(v));
-        }
-        for (Object v : new Object[] {"0", " ", 1, -1, 0.5, List.of(""), Map.of("a", 1), true, "off"}) {
-            assertFalse(PyValues.isFalsy(v), String.valueOf(v));
-        }
-    }
+import io.nubis.adapter.netsupport.internal.PyStr;
 
+class PyValuesTest {
     @Test
     void booleansBecomeOnOffBeforeTheFalsyCheck() {
         assertEquals("off", PyValues.onOff(false));
         assertEquals("on", PyValues.onOff(true));
         assertEquals(3, PyValues.onOff(3));
-        assertFalse(PyValues.isFalsy(PyValues.onOff(false)));
+        assertTrue(PyStr.truthy(PyValues.onOff(false)));
     }
 
     @Test

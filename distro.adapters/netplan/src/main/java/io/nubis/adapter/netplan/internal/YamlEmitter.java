@@ -128,27 +128,28 @@ final class YamlEmitter {
         }
         if (value instanceof Map<?, ?> m) {
             int inner = ctx == Context.ROOT ? indent : indent + INDENT;
-            boolean inline = ctx == Context.SEQUENCE_ITEM;
-            if (!prefix.isEmpty()) {
-                out.append(ctx == Context.ROOT ? " ".repeat(indent) : " ").append(prefix).append('\n');
-                inline = false;
-            } else if (ctx == Context.MAPPING_VALUE) {
-                out.append('\n');
-            }
-            mapping(m, inner, inline);
+            mapping(m, inner, openBlock(prefix, ctx, indent));
         } else {
-            List<?> l = (List<?>) value;
             // a sequence that is a mapping's value is not indented; one in a sequence is
             int inner = ctx == Context.SEQUENCE_ITEM ? indent + INDENT : indent;
-            boolean inline = ctx == Context.SEQUENCE_ITEM;
-            if (!prefix.isEmpty()) {
-                out.append(ctx == Context.ROOT ? " ".repeat(indent) : " ").append(prefix).append('\n');
-                inline = false;
-            } else if (ctx == Context.MAPPING_VALUE) {
-                out.append('\n');
-            }
-            sequence(l, inner, inline);
+            sequence((List<?>) value, inner, openBlock(prefix, ctx, indent));
         }
+    }
+
+    /**
+     * Starts a block collection: writes its anchor ({@code prefix}, if any) on a line of its own,
+     * or ends the line of the mapping key it is the value of. Returns whether its first entry goes
+     * on the current line (a collection that is a sequence item without an anchor).
+     */
+    private boolean openBlock(String prefix, Context ctx, int indent) {
+        if (!prefix.isEmpty()) {
+            out.append(ctx == Context.ROOT ? " ".repeat(indent) : " ").append(prefix).append('\n');
+            return false;
+        }
+        if (ctx == Context.MAPPING_VALUE) {
+            out.append('\n');
+        }
+        return ctx == Context.SEQUENCE_ITEM;
     }
 
     private void mapping(Map<?, ?> m, int indent, boolean firstInline) {

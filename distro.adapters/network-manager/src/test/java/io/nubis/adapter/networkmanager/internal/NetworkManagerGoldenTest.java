@@ -1,12 +1,8 @@
 package io.nubis.adapter.networkmanager.internal;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -14,49 +10,41 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.nubis.api.distro.Step;
-import io.nubis.api.net.NetworkState;
-import io.nubis.testkit.TempTarget;
+import io.nubis.netconfig.internal.NetworkConfigParser;
+import io.nubis.testkit.GoldenCases;
+import io.nubis.testkit.GoldenRender;
 
-/** Each golden case rendered into a target gives the expected tree, byte for byte, keyfiles 0600. */
+/**
+ * Each golden case (its {@code target/} tree, if it has one, in the target first) rendered for
+ * openSUSE gives the expected tree, byte for byte, keyfiles 0600; rendering it again changes nothing.
+ */
 class NetworkManagerGoldenTest {
-    private final NetworkManagerRenderer renderer = new NetworkManagerRenderer();
+    private static final GoldenCases CASES = GoldenCases.onClassPath(NetworkManagerGoldenTest.class);
 
-    static Stream<String> cases() throws Exception {
-        return GoldenCases.names();
+    static Stream<String> cases() {
+        return CASES.names();
+    }
+
+    private static GoldenRender render(String name, Path dir) throws Exception {
+        return CASES.named(name).render(new NetworkConfigParser(), new NetworkManagerRenderer(), "opensuse", dir);
     }
 
     @Test
-    void thereAreEnoughCases() throws Exception {
-        assertTrue(GoldenCases.names().count() >= 12);
+    void thereAreEnoughCases() {
+        assertTrue(CASES.names().count() >= 12);
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void rendersTheExpectedTree(String name, @TempDir Path dir) throws Exception {
-        NetworkState state = GoldenCases.state(name);
-        GoldenCases.seed(name, dir);
-        TempTarget target = TempTarget.in(dir);
-        List<Step> steps = renderer.render(state, new TestContext(target));
-        target.apply(steps);
-        GoldenCases.assertSameTree(GoldenCases.expected(name), GoldenCases.tree(dir));
-        for (Step s : steps) {
-            Step.Write w = (Step.Write) s;
-            assertEquals(0600, w.attrs().mode(), w.path());
-            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(target.host(w.path()))));
-        }
+        GoldenRender r = render(name, dir);
+        r.assertExpectedTree();
+        r.assertModes(0600);
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void renderingAgainChangesNothing(String name, @TempDir Path dir) throws Exception {
-        NetworkState state = GoldenCases.state(name);
-        GoldenCases.seed(name, dir);
-        TempTarget target = TempTarget.in(dir);
-        target.apply(renderer.render(state, new TestContext(target)));
-        List<Step> again = renderer.render(state, new TestContext(target));
-        assertTrue(again.stream().noneMatch(Step.Delete.class::isInstance), "nothing to delete");
-        target.apply(again);
-        GoldenCases.assertSameTree(GoldenCases.expected(name), GoldenCases.tree(dir));
+        render(name, dir).assertRenderingAgainChangesNothing();
     }
 }

@@ -1,7 +1,8 @@
 package io.nubis.adapter.networkmanager.internal;
 
-import static io.nubis.adapter.networkmanager.internal.States.dynamic;
-import static io.nubis.adapter.networkmanager.internal.States.physical;
+import static io.nubis.testkit.NetIface.physical;
+import static io.nubis.testkit.NetStates.dynamic;
+import static io.nubis.testkit.NetStates.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.nubis.api.distro.Step;
 import io.nubis.api.exec.Command;
+import io.nubis.api.net.RenderContext;
 import io.nubis.testkit.TempTarget;
+import io.nubis.testkit.TestRenderContext;
 
 class NetworkManagerRendererTest {
     private static final String DIR = "/etc/NetworkManager/system-connections/";
@@ -22,6 +25,10 @@ class NetworkManagerRendererTest {
     @TempDir
     Path dir;
 
+    private static RenderContext opensuse(TempTarget t) {
+        return TestRenderContext.of(t, "opensuse");
+    }
+
     @Test
     void profilesOfInterfacesNowGoneAreDeletedAndOthersKept() throws Exception {
         TempTarget t = TempTarget.in(dir)
@@ -29,7 +36,7 @@ class NetworkManagerRendererTest {
                 .file(DIR + "cloud-init-eth7.nmconnection", "old", 0600)
                 .file(DIR + "Wired connection 1.nmconnection", "mine", 0600)
                 .file(DIR + "cloud-init-.nmconnection", "odd", 0600);
-        List<Step> steps = renderer.render(States.of(physical("eth0", null, dynamic("dhcp"))), new TestContext(t));
+        List<Step> steps = renderer.render(state(physical("eth0").subnets(dynamic("dhcp"))), opensuse(t));
         assertEquals(List.of(DIR + "cloud-init-eth0.nmconnection"),
                 steps.stream().filter(Step.Write.class::isInstance).map(s -> ((Step.Write) s).path()).toList());
         assertEquals(List.of(new Step.Delete(DIR + "cloud-init-eth7.nmconnection")),
@@ -41,7 +48,7 @@ class NetworkManagerRendererTest {
 
     @Test
     void nmcliLoadsAndActivatesTheFileDisconnectsAndReloads() {
-        TestContext ctx = new TestContext(TempTarget.in(dir));
+        RenderContext ctx = opensuse(TempTarget.in(dir));
         String file = DIR + "cloud-init-eth0.nmconnection";
         assertEquals(List.of(Step.run(Command.of("nmcli", "connection", "load", file)),
                 Step.run(Command.of("nmcli", "connection", "up", "filename", file))), renderer.bringUp("eth0", ctx));
@@ -51,6 +58,6 @@ class NetworkManagerRendererTest {
 
     @Test
     void ownsItsKeyfilesOnly() {
-        assertEquals(List.of(DIR + "cloud-init-*.nmconnection"), renderer.ownedFiles(new TestContext(TempTarget.in(dir))));
+        assertEquals(List.of(DIR + "cloud-init-*.nmconnection"), renderer.ownedFiles(opensuse(TempTarget.in(dir))));
     }
 }

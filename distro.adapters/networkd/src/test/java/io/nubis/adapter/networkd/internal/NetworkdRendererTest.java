@@ -1,5 +1,11 @@
 package io.nubis.adapter.networkd.internal;
 
+import static io.nubis.testkit.NetIface.of;
+import static io.nubis.testkit.NetIface.physical;
+import static io.nubis.testkit.NetStates.dynamic;
+import static io.nubis.testkit.NetStates.route;
+import static io.nubis.testkit.NetStates.state;
+import static io.nubis.testkit.NetStates.static4;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,30 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 import io.nubis.api.distro.Step;
 import io.nubis.api.net.Dns;
 import io.nubis.api.net.InterfaceType;
-import io.nubis.api.net.Match;
-import io.nubis.api.net.NetInterface;
 import io.nubis.api.net.NetworkState;
 import io.nubis.api.net.RenderContext;
-import io.nubis.api.net.Route;
-import io.nubis.api.net.Subnet;
-import io.nubis.api.target.TargetRoot;
+import io.nubis.testkit.NetIface;
 import io.nubis.testkit.TempTarget;
+import io.nubis.testkit.TestRenderContext;
 
 class NetworkdRendererTest {
     private final NetworkdRenderer renderer = new NetworkdRenderer();
-
-    record Ctx(TargetRoot target, String distro, String variant, Map<String, Object> options) implements RenderContext {
-    }
-
-    static NetInterface iface(String name, InterfaceType type, List<Subnet> subnets, List<String> members,
-            Map<String, Object> params, Map<String, Object> raw) {
-        return new NetInterface(name, type, null, null, null, false, false, Match.NONE, subnets, members,
-                null, null, params, null, raw);
-    }
-
-    static Subnet subnet(String type) {
-        return new Subnet(type, null, null, null, null, Dns.NONE, List.of(), null, null);
-    }
 
     @Test
     void staleFilesOfOldInterfacesAreDeleted(@TempDir Path dir) {
@@ -48,9 +38,8 @@ class NetworkdRendererTest {
                 .file("/etc/systemd/network/10-cloud-init-bond9.netdev", "old")
                 .file("/etc/systemd/network/10-cloud-init-eth9.link", "old")
                 .file("/etc/systemd/network/20-other.network", "keep");
-        NetworkState s = new NetworkState(1, List.of(iface("eth0", InterfaceType.PHYSICAL, List.of(subnet("dhcp")),
-                List.of(), null, null)), List.of(), Dns.NONE, null);
-        List<Step> steps = renderer.render(s, new Ctx(t, "debian", "debian", Map.of()));
+        NetworkState s = state(physical("eth0").subnets(dynamic("dhcp")));
+        List<Step> steps = renderer.render(s, TestRenderContext.of(t, "debian"));
         assertEquals(List.of(
                 new Step.Write("/etc/systemd/network/10-cloud-init-eth0.network",
                         "[Match]\nName=eth0\n\n[Network]\nDHCP=ipv4\n\n", NetworkdRenderer.ATTRS),
@@ -61,9 +50,8 @@ class NetworkdRendererTest {
 
     @Test
     void theDirectoryOptionIsHonoured() {
-        Ctx ctx = new Ctx(null, "debian", "debian", Map.of("network_conf_dir", "run/net"));
-        List<Step> steps = renderer.render(new NetworkState(1, List.of(iface("eth0", InterfaceType.PHYSICAL,
-                List.of(), List.of(), null, null)), List.of(), Dns.NONE, null), ctx);
+        RenderContext ctx = TestRenderContext.of(null, "debian", Map.of("network_conf_dir", "run/net"));
+        List<Step> steps = renderer.render(state(physical("eth0")), ctx);
         assertEquals("/run/net/10-cloud-init-eth0.network", ((Step.Write) steps.get(0)).path());
         assertEquals(List.of("/run/net/10-cloud-init-*.network", "/run/net/10-cloud-init-*.netdev",
                 "/run/net/10-cloud-init-*.link"), renderer.ownedFiles(ctx));
@@ -73,8 +61,8 @@ class NetworkdRendererTest {
     void undefinedMembersGetAFileThatAttachesThem() {
         Map<String, Object> params = Map.of("bond-mode", 4, "bond_lacp_rate", 1, "bond-miimon", "1s",
                 "bond-primary", "eth0");
-        NetworkState s = new NetworkState(1, List.of(iface("bond0", InterfaceType.BOND, List.of(subnet("dhcp6")),
-                List.of("eth0", "eth1"), params, null)), List.of(), Dns.NONE, null);
+        NetworkState s = state(of("bond0", InterfaceType.BOND).subnets(dynamic("dhcp6")).members("eth0", "eth1")
+                .params(params));
         Map<String, String> files = NetworkdRenderer.files(s);
         assertEquals(List.of("10-cloud-init-bond0.network", "10-cloud-init-eth0.network",
                 "10-cloud-init-eth1.network", "10-cloud-init-bond0.netdev"), List.copyOf(files.keySet()));
@@ -87,9 +75,8 @@ class NetworkdRendererTest {
 
     @Test
     void vlanParentsThatAreNotDefinedAreAttachedToo() {
-        NetInterface vlan = new NetInterface("eth0.5", InterfaceType.VLAN, null, 1400, null, false, false,
-                Match.NONE, List.of(), List.of(), "eth0", 5, null, null, null);
-        Map<String, String> files = NetworkdRenderer.files(new NetworkState(1, List.of(vlan), List.of(), Dns.NONE, null));
+        NetIface vlan = of("eth0.5", InterfaceType.VLAN).mtu(1400).vlan("eth0", 5);
+        Map<String, String> files = NetworkdRenderer.files(state(vlan));
         assertEquals("[Match]\nName=eth0\n\n[Network]\nDHCP=no\nVLAN=eth0.5\n\n", files.get("10-cloud-init-eth0.network"));
         assertEquals("[NetDev]\nName=eth0.5\nKind=vlan\nMTUBytes=1400\n\n[VLAN]\nId=5\n",
                 files.get("10-cloud-init-eth0.5.netdev"));
@@ -100,8 +87,8 @@ class NetworkdRendererTest {
         Map<String, Object> raw = new LinkedHashMap<>();
         raw.put("dhcp4-overrides", Map.of("use-dns", false, "route-metric", 200));
         raw.put("dhcp6domain", "route");
-        NetworkState s = new NetworkState(2, List.of(iface("bond0", InterfaceType.BOND,
-                List.of(subnet("dhcp4"), subnet("dhcp6")), List.of(), null, raw)), List.of(), Dns.NONE, Map.of());
+        NetworkState s = state(2, List.of(of("bond0", InterfaceType.BOND).subnets(dynamic("dhcp4"), dynamic("dhcp6"))
+                .raw(raw).build()), List.of(), Dns.NONE);
         assertEquals("[DHCPv4]\nRouteMetric=200\nUseDNS=False\n\n[DHCPv6]\nUseDomains=route\n\n[Match]\nName=bond0\n\n"
                 + "[Network]\nDHCP=yes\n\n", NetworkdRenderer.files(s).get("10-cloud-init-bond0.network"));
     }
@@ -109,26 +96,23 @@ class NetworkdRendererTest {
     @Test
     void aDomainKeyAndAnOverrideOfItConflict() {
         Map<String, Object> raw = Map.of("dhcp4domain", true, "dhcp4-overrides", Map.of("use-domains", true));
-        NetworkState s = new NetworkState(2, List.of(iface("eth0", InterfaceType.PHYSICAL, List.of(subnet("dhcp4")),
-                List.of(), null, raw)), List.of(), Dns.NONE, Map.of());
+        NetworkState s = state(2, List.of(physical("eth0").subnets(dynamic("dhcp4")).raw(raw).build()), List.of(),
+                Dns.NONE);
         assertThrows(IllegalArgumentException.class, () -> NetworkdRenderer.files(s));
     }
 
     @Test
     void acceptRaIsWrittenOnlyWithDhcp6() {
-        NetInterface ra = new NetInterface("eth0", InterfaceType.PHYSICAL, null, null, false, false, false, Match.NONE,
-                List.of(subnet("dhcp6")), List.of(), null, null, null, null, null);
-        assertTrue(NetworkdRenderer.files(new NetworkState(1, List.of(ra), List.of(), Dns.NONE, null))
+        NetIface ra = physical("eth0").acceptRa(false).subnets(dynamic("dhcp6"));
+        assertTrue(NetworkdRenderer.files(state(ra))
                 .get("10-cloud-init-eth0.network").contains("IPv6AcceptRA=False\n"));
     }
 
     @Test
     void routeSectionsAreOrderedByTheReferencesIds() {
-        Subnet s = new Subnet("static", "10.0.0.5", 24, null, "10.0.0.1", Dns.NONE,
-                List.of(new Route("10.1.0.0", 16, null, "10.0.0.2", 7, null, null)), null, null);
-        NetInterface i = iface("eth0", InterfaceType.PHYSICAL, List.of(s), List.of(), null, null);
-        String text = NetworkdRenderer.files(new NetworkState(1, List.of(i),
-                List.of(new Route("0.0.0.0", 0, null, "10.0.0.254", null, 5, null)), Dns.NONE, null))
+        NetIface i = physical("eth0")
+                .subnets(static4("10.0.0.5", 24, "10.0.0.1", route("10.1.0.0", 16, "10.0.0.2", 7, null)));
+        String text = NetworkdRenderer.files(state(List.of(route("0.0.0.0", 0, "10.0.0.254", null, 5)), Dns.NONE, i))
                 .get("10-cloud-init-eth0.network");
         // a1 (the gateway), c0 (the global route), r0 (the subnet's route)
         assertEquals("[Address]\nAddress=10.0.0.5/24\n\n[Match]\nName=eth0\n\n[Network]\nDHCP=no\n\n"
@@ -139,14 +123,13 @@ class NetworkdRendererTest {
 
     @Test
     void interfaceNamesMustBePlain() {
-        NetworkState s = new NetworkState(1, List.of(iface("../x", InterfaceType.PHYSICAL, List.of(), List.of(),
-                null, null)), List.of(), Dns.NONE, null);
+        NetworkState s = state(physical("../x"));
         assertThrows(IllegalArgumentException.class, () -> NetworkdRenderer.files(s));
     }
 
     @Test
     void activationUsesNetworkctl() {
-        Ctx ctx = new Ctx(null, "debian", "debian", Map.of());
+        RenderContext ctx = TestRenderContext.of(null, "debian");
         assertEquals(List.of(Step.run("networkctl", "reload"), Step.run("networkctl", "reconfigure", "eth0")),
                 renderer.bringUp("eth0", ctx));
         assertEquals(List.of(Step.run("networkctl", "down", "eth0")), renderer.bringDown("eth0", ctx));

@@ -1,14 +1,8 @@
 package io.nubis.adapter.rcconf.internal;
 
-/** The little IPv4 arithmetic rc.conf needs: netmasks and whether two addresses share a subnet. */
+/** The little IPv4 arithmetic rc.conf needs: whether text is an address, and whether two addresses share a subnet. */
 final class Ipv4 {
     private Ipv4() {
-    }
-
-    /** The dotted netmask of a prefix length ({@code 24} gives {@code 255.255.255.0}). */
-    static String netmask(int prefix) {
-        long bits = prefix == 0 ? 0 : (0xffffffffL << (32 - prefix)) & 0xffffffffL;
-        return ((bits >> 24) & 255) + "." + ((bits >> 16) & 255) + "." + ((bits >> 8) & 255) + "." + (bits & 255);
     }
 
     /** True if {@code a} lies in the subnet of {@code b} under {@code netmask}; false if any is not dotted IPv4. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.nubis.adapter.netsupport.internal.Netmasks;
 import io.nubis.api.net.InterfaceType;
 import io.nubis.api.net.NetInterface;
 import io.nubis.api.net.NetworkState;
@@ -315,7 +316,7 @@ final class RcConfPlanner {
     }
 
     private static String netmask(Subnet s) {
-        return s.netmask() != null ? s.netmask() : s.prefix() != null ? Ipv4.netmask(s.prefix()) : null;
+        return s.netmask() != null ? s.netmask() : s.prefix() != null ? Netmasks.ipv4(s.prefix()) : null;
     }
 
     /** The interface's MTU, else the first one a subnet gives (the reference reads both). */

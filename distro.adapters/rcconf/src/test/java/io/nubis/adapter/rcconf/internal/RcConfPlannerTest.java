@@ -1,12 +1,12 @@
 package io.nubis.adapter.rcconf.internal;
 
-import static io.nubis.adapter.rcconf.internal.Net.dhcp;
-import static io.nubis.adapter.rcconf.internal.Net.iface;
-import static io.nubis.adapter.rcconf.internal.Net.route;
-import static io.nubis.adapter.rcconf.internal.Net.state;
-import static io.nubis.adapter.rcconf.internal.Net.type;
-import static io.nubis.adapter.rcconf.internal.Net.v4;
-import static io.nubis.adapter.rcconf.internal.Net.v6;
+import static io.nubis.testkit.NetIface.of;
+import static io.nubis.testkit.NetIface.physical;
+import static io.nubis.testkit.NetStates.dynamic;
+import static io.nubis.testkit.NetStates.route;
+import static io.nubis.testkit.NetStates.state;
+import static io.nubis.testkit.NetStates.static4;
+import static io.nubis.testkit.NetStates.static6;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -35,7 +35,7 @@ class RcConfPlannerTest {
 
     @Test
     void dhcpInterface() {
-        assertEquals("ifconfig_vtnet0=DHCP\n", keys(state(iface("vtnet0").subnets(dhcp()))));
+        assertEquals("ifconfig_vtnet0=DHCP\n", keys(state(physical("vtnet0").subnets(dynamic("dhcp")))));
     }
 
     @Test
@@ -43,13 +43,13 @@ class RcConfPlannerTest {
         assertEquals("""
                 defaultrouter=192.0.2.1
                 ifconfig_em0='inet 192.0.2.5 netmask 255.255.255.0 mtu 9000'
-                """, keys(state(iface("em0").mtu(9000).subnets(v4("192.0.2.5", 24, "192.0.2.1", Dns.NONE)))));
+                """, keys(state(physical("em0").mtu(9000).subnets(static4("192.0.2.5", 24, "192.0.2.1")))));
     }
 
     @Test
     void interfaceWithoutAddressIsOnlyBroughtUp() {
         assertEquals("ifconfig_em0=up\nifconfig_em1=up\n",
-                keys(state(iface("em0"), iface("em1").subnets(type("manual")))));
+                keys(state(physical("em0"), physical("em1").subnets(dynamic("manual")))));
     }
 
     @Test
@@ -63,15 +63,15 @@ class RcConfPlannerTest {
                 ifconfig_em2=up
                 ifconfig_em2_ipv6='inet6 accept_rtadv'
                 """, keys(state(
-                iface("em0").subnets(v6("2001:db8::5", 64, "2001:db8::1")),
-                iface("em1").subnets(dhcp(), type("ipv6_slaac")),
-                iface("em2").subnets(type("dhcp6")))));
+                physical("em0").subnets(static6("2001:db8::5", 64, "2001:db8::1")),
+                physical("em1").subnets(dynamic("dhcp"), dynamic("ipv6_slaac")),
+                physical("em2").subnets(dynamic("dhcp6")))));
     }
 
     @Test
     void staticIpv6WithRouterAdvertisementsAccepted() {
         assertEquals("ifconfig_em0=up\nifconfig_em0_ipv6='inet6 2001:db8::5 prefixlen 64 accept_rtadv'\n",
-                keys(state(iface("em0").acceptRa(true).subnets(v6("2001:db8::5", 64)))));
+                keys(state(physical("em0").acceptRa(true).subnets(static6("2001:db8::5", 64, null)))));
     }
 
     @Test
@@ -82,24 +82,25 @@ class RcConfPlannerTest {
                 ifconfig_em0_alias0='inet 192.0.2.6 netmask 255.255.255.255'
                 ifconfig_em0_alias1='inet 198.51.100.7 netmask 255.255.255.128'
                 ifconfig_em0_alias2='inet6 2001:db8:1::5 prefixlen 48'
-                """, keys(state(iface("em0").subnets(v4("192.0.2.5", 24), v6("2001:db8::5", 64),
-                v4("192.0.2.6", 24), v4("198.51.100.7", 25), v6("2001:db8:1::5", 48)))));
+                """, keys(state(physical("em0").subnets(static4("192.0.2.5", 24, null),
+                static6("2001:db8::5", 64, null), static4("192.0.2.6", 24, null), static4("198.51.100.7", 25, null),
+                static6("2001:db8:1::5", 48, null)))));
     }
 
     @Test
     void dhcpWithStaticAddressesKeepsDhcpAndAddsAliases() {
         assertEquals("ifconfig_em0=DHCP\nifconfig_em0_alias0='inet 192.0.2.6 netmask 255.255.255.0'\n",
-                keys(state(iface("em0").subnets(dhcp(), v4("192.0.2.6", 24)))));
+                keys(state(physical("em0").subnets(dynamic("dhcp"), static4("192.0.2.6", 24, null)))));
     }
 
     @Test
     void everyRouteForm() {
-        String k = keys(state(List.of(route("10.0.0.0", 8, "192.0.2.254"), route("0.0.0.0", 0, "192.0.2.9", 2)),
-                Dns.NONE, iface("em0").subnets(v4("192.0.2.5", 24, "192.0.2.1", Dns.NONE,
+        String k = keys(state(List.of(route("10.0.0.0", 8, "192.0.2.254"), route("0.0.0.0", 0, "192.0.2.9", null, 2)),
+                Dns.NONE, physical("em0").subnets(static4("192.0.2.5", 24, "192.0.2.1",
                         route("198.51.100.9", 32, "192.0.2.253"),
                         route("172.16.0.0", 12, null),
-                        route("172.20.0.0", 16, "192.0.2.250", 5)),
-                        v6("2001:db8::5", 64, "fe80::1", route("2001:db8:5::", 48, "fe80::2"),
+                        route("172.20.0.0", 16, "192.0.2.250", null, 5)),
+                        static6("2001:db8::5", 64, "fe80::1", route("2001:db8:5::", 48, "fe80::2"),
                                 route("2001:db8:6::1", 128, "2001:db8::9")))));
         assertEquals("""
                 static_routes='net0 net1 net2:em0 net3:em0 net4:em0'
@@ -125,8 +126,8 @@ class RcConfPlannerTest {
                 ifconfig_em0='inet 192.0.2.5 netmask 255.255.255.0'
                 ifconfig_em1='inet 198.51.100.5 netmask 255.255.255.0'
                 """, keys(state(List.of(route("0.0.0.0", 0, "192.0.2.9")), Dns.NONE,
-                iface("em0").subnets(v4("192.0.2.5", 24, "192.0.2.1", Dns.NONE)),
-                iface("em1").subnets(v4("198.51.100.5", 24, "198.51.100.1", Dns.NONE)))));
+                physical("em0").subnets(static4("192.0.2.5", 24, "192.0.2.1")),
+                physical("em1").subnets(static4("198.51.100.5", 24, "198.51.100.1")))));
     }
 
     @Test
@@ -141,7 +142,7 @@ class RcConfPlannerTest {
                 route_net3='-net 10.9.0.0/16 192.0.2.254'
                 ifconfig_em0=DHCP
                 """, keys(state(List.of(route("10.9.0.0", 16, "192.0.2.254")), Dns.NONE,
-                iface("em0").subnets(dhcp())), Map.of(), existing));
+                physical("em0").subnets(dynamic("dhcp"))), Map.of(), existing));
     }
 
     @Test
@@ -152,9 +153,9 @@ class RcConfPlannerTest {
                 ifconfig_eth0=DHCP
                 ifconfig_eth1=DHCP
                 ifconfig_lagg0='laggproto failover laggport eth0 laggport eth1 up'
-                """, keys(state(iface("eth0").mac("52:54:00:AA:00:01").subnets(dhcp()),
-                iface("eth1").mac("52:54:00:aa:00:02").subnets(dhcp()),
-                iface("lagg0", InterfaceType.BOND).mac("52:54:00:aa:00:01").members("eth0", "eth1")
+                """, keys(state(physical("eth0").mac("52:54:00:AA:00:01").subnets(dynamic("dhcp")),
+                physical("eth1").mac("52:54:00:aa:00:02").subnets(dynamic("dhcp")),
+                of("lagg0", InterfaceType.BOND).mac("52:54:00:aa:00:01").members("eth0", "eth1")
                         .param("bond-mode", "active-backup")),
                 Map.of("52:54:00:aa:00:01", "vtnet0", "52:54:00:aa:00:02", "eth1"), ""));
     }
@@ -170,12 +171,12 @@ class RcConfPlannerTest {
                 ifconfig_lagg0_100='inet 192.0.2.5 netmask 255.255.255.0'
                 create_args_vlan7='vlan 7'
                 ifconfig_vlan7=DHCP
-                """, keys(state(iface("em0"), iface("em1"),
-                iface("bond0", InterfaceType.BOND).members("em0", "em1").mtu(9000)
+                """, keys(state(physical("em0"), physical("em1"),
+                of("bond0", InterfaceType.BOND).members("em0", "em1").mtu(9000)
                         .param("bond-mode", "802.3ad").param("bond-xmit-hash-policy", "layer3+4")
                         .param("bond-lacp-rate", "fast").param("bond-primary", "em1"),
-                iface("bond0.100", InterfaceType.VLAN).vlan("bond0", 100).subnets(v4("192.0.2.5", 24)),
-                iface("vlan7", InterfaceType.VLAN).vlan("bond0", 7).subnets(dhcp()))));
+                of("bond0.100", InterfaceType.VLAN).vlan("bond0", 100).subnets(static4("192.0.2.5", 24, null)),
+                of("vlan7", InterfaceType.VLAN).vlan("bond0", 7).subnets(dynamic("dhcp")))));
     }
 
     @Test
@@ -185,9 +186,9 @@ class RcConfPlannerTest {
                 ifconfig_lagg1='laggproto roundrobin up'
                 ifconfig_lagg2='laggproto failover up'
                 ifconfig_bridge0='addm lagg1 up'
-                """, keys(state(iface("bond0", InterfaceType.BOND),
-                iface("lagg2", InterfaceType.BOND).param("bond-mode", 1),
-                iface("br0", InterfaceType.BRIDGE).members("bond0")), Map.of(), "cloned_interfaces=\"lagg0 tap0\"\n"));
+                """, keys(state(of("bond0", InterfaceType.BOND),
+                of("lagg2", InterfaceType.BOND).param("bond-mode", 1),
+                of("br0", InterfaceType.BRIDGE).members("bond0")), Map.of(), "cloned_interfaces=\"lagg0 tap0\"\n"));
     }
 
     @Test
@@ -198,25 +199,25 @@ class RcConfPlannerTest {
                 ifconfig_em1=up
                 ifconfig_bridge0='addm em0 addm em1 stp em0 stp em1 priority 28672 hellotime 2 \
                 maxage 12 timeout 250 ifpathcost em0 50 ifpriority em1 32 inet 192.0.2.5 netmask 255.255.255.0'
-                """, keys(state(iface("em0"), iface("em1"),
-                iface("br0", InterfaceType.BRIDGE).members("em0", "em1").param("bridge_stp", true)
+                """, keys(state(physical("em0"), physical("em1"),
+                of("br0", InterfaceType.BRIDGE).members("em0", "em1").param("bridge_stp", true)
                         .param("bridge_bridgeprio", 28672).param("bridge_fd", 0).param("bridge_hello", "2")
                         .param("bridge_maxage", 12).param("bridge_ageing", 250)
                         .param("bridge_pathcost", List.of("em0 50")).param("bridge_portprio", Map.of("em1", 32))
-                        .subnets(v4("192.0.2.5", 24)))));
+                        .subnets(static4("192.0.2.5", 24, null)))));
     }
 
     @Test
     void loopbackIsLeftToTheSystem() {
         assertEquals("ifconfig_em0=DHCP\n",
-                keys(state(iface("lo", InterfaceType.LOOPBACK).subnets(v4("127.0.0.1", 8)), iface("lo0"),
-                        iface("em0").subnets(dhcp()))));
+                keys(state(of("lo", InterfaceType.LOOPBACK).subnets(static4("127.0.0.1", 8, null)), physical("lo0"),
+                        physical("em0").subnets(dynamic("dhcp")))));
     }
 
     @Test
     void namesThatCannotBeVariablesAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> keys(state(iface("em0;reboot").subnets(dhcp()))));
+                () -> keys(state(physical("em0;reboot").subnets(dynamic("dhcp")))));
         assertEquals("interface name 'em0;reboot' cannot be written to rc.conf: only letters, digits and . - / + _"
                 + " make variable names", e.getMessage());
     }
@@ -224,6 +225,7 @@ class RcConfPlannerTest {
     @Test
     void punctuationInNamesBecomesUnderscoresInKeys() {
         assertEquals("vlans_em0=101\nifconfig_em0=up\nifconfig_em0_101=DHCP\n",
-                keys(state(iface("em0"), iface("em0.101", InterfaceType.VLAN).vlan("em0", 101).subnets(dhcp()))));
+                keys(state(physical("em0"),
+                        of("em0.101", InterfaceType.VLAN).vlan("em0", 101).subnets(dynamic("dhcp")))));
     }
 }

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import io.nubis.adapter.netsupport.internal.PyStr;
+
 /**
  * The variables of one sysconfig file ({@code ifcfg-eth0}): written under the reference's
  * header, sorted by name, booleans as {@code yes}/{@code no}, values with white space in

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.nubis.adapter.netsupport.internal.Netmasks;
+import io.nubis.adapter.netsupport.internal.PyStr;
 import io.nubis.api.net.InterfaceType;
 import io.nubis.api.net.NetInterface;
 import io.nubis.api.net.NetworkState;
@@ -193,7 +195,7 @@ final class SuseIfcfg {
                 v4++;
                 String suffix = v4 == 0 ? "" : Integer.toString(v4);
                 cfg.put("IPADDR" + suffix, subnet.address());
-                cfg.put("NETMASK" + suffix, netmask(subnet.prefix() == null ? 24 : subnet.prefix()));
+                cfg.put("NETMASK" + suffix, Netmasks.ipv4(subnet.prefix() == null ? 24 : subnet.prefix()));
             }
         }
     }
@@ -217,11 +219,6 @@ final class SuseIfcfg {
             };
         }
         return PyStr.truthy(value);
-    }
-
-    static String netmask(int prefix) {
-        long bits = prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
-        return (bits >> 24 & 255) + "." + (bits >> 16 & 255) + "." + (bits >> 8 & 255) + "." + (bits & 255);
     }
 
     private static String beforeLastDot(String name) {

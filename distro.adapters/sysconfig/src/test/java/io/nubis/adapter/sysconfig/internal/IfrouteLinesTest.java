@@ -1,9 +1,10 @@
 package io.nubis.adapter.sysconfig.internal;
 
-import static io.nubis.adapter.sysconfig.internal.States.physical;
-import static io.nubis.adapter.sysconfig.internal.States.route;
-import static io.nubis.adapter.sysconfig.internal.States.v4;
-import static io.nubis.adapter.sysconfig.internal.States.v6;
+import static io.nubis.testkit.NetIface.physical;
+import static io.nubis.testkit.NetStates.dynamic;
+import static io.nubis.testkit.NetStates.route;
+import static io.nubis.testkit.NetStates.static4;
+import static io.nubis.testkit.NetStates.static6;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -13,14 +14,14 @@ import org.junit.jupiter.api.Test;
 import io.nubis.api.net.NetInterface;
 
 class IfrouteLinesTest {
-    private final NetInterface eth0 = physical("eth0", null,
-            v4("192.0.2.5", 24, "192.0.2.1",
+    private final NetInterface eth0 = physical("eth0").subnets(
+            static4("192.0.2.5", 24, "192.0.2.1",
                     route("0.0.0.0", 0, "192.0.2.254", 100, null),
                     route("198.51.100.0", 24, "192.0.2.2", null, 7),
                     route("203.0.113.0", 25, null, 5, null),
-                    route("2001:db8:5::", 48, "2001:db8::1", null, null)),
-            v6("2001:db8::5", 64, "2001:db8::1"),
-            States.dynamic("dhcp4"));
+                    route("2001:db8:5::", 48, "2001:db8::1")),
+            static6("2001:db8::5", 64, "2001:db8::1"),
+            dynamic("dhcp4")).build();
 
     @Test
     void ipv4DefaultsRoutesMetricsTablesAndOnLinkRoutes() {
@@ -38,6 +39,6 @@ class IfrouteLinesTest {
 
     @Test
     void dhcpAloneHasNoRoutes() {
-        assertEquals(List.of(), IfrouteLines.of(physical("eth1", null, States.dynamic("dhcp")), false));
+        assertEquals(List.of(), IfrouteLines.of(physical("eth1").subnets(dynamic("dhcp")).build(), false));
     }
 }

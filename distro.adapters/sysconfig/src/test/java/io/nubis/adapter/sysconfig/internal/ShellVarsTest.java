@@ -2,8 +2,6 @@ package io.nubis.adapter.sysconfig.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class ShellVarsTest {
@@ -33,13 +31,5 @@ class ShellVarsTest {
     @Test
     void anEmptyFileIsTheHeaderWithoutNewline() {
         assertEquals("# Created by cloud-init on instance boot automatically, do not edit.\n#", new ShellVars().render());
-    }
-
-    @Test
-    void pythonStrOfValues() {
-        assertEquals("True", PyStr.of(true));
-        assertEquals("100", PyStr.of(100));
-        assertEquals("['a', 'b']", PyStr.of(List.of("a", "b")));
-        assertEquals("None", PyStr.of(null));
     }
 }

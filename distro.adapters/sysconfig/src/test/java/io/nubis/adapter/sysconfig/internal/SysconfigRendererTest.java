@@ -1,8 +1,11 @@
 package io.nubis.adapter.sysconfig.internal;
 
-import static io.nubis.adapter.sysconfig.internal.States.dynamic;
-import static io.nubis.adapter.sysconfig.internal.States.physical;
-import static io.nubis.adapter.sysconfig.internal.States.v4;
+import static io.nubis.testkit.NetIface.of;
+import static io.nubis.testkit.NetIface.physical;
+import static io.nubis.testkit.NetStates.dynamic;
+import static io.nubis.testkit.NetStates.state;
+import static io.nubis.testkit.NetStates.static4;
+import static io.nubis.testkit.NetStates.static6;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,10 +23,10 @@ import io.nubis.api.distro.Step;
 import io.nubis.api.exec.Command;
 import io.nubis.api.net.Dns;
 import io.nubis.api.net.InterfaceType;
-import io.nubis.api.net.Match;
-import io.nubis.api.net.NetInterface;
 import io.nubis.api.net.NetworkState;
+import io.nubis.api.net.RenderContext;
 import io.nubis.testkit.TempTarget;
+import io.nubis.testkit.TestRenderContext;
 
 class SysconfigRendererTest {
     private static final String HEADER = "# Created by cloud-init on instance boot automatically, do not edit.\n#\n";
@@ -36,6 +39,10 @@ class SysconfigRendererTest {
         return TempTarget.in(dir);
     }
 
+    private static RenderContext opensuse(TempTarget t) {
+        return TestRenderContext.of(t, "opensuse");
+    }
+
     private static List<String> paths(List<Step> steps, Class<? extends Step> kind) {
         return steps.stream().filter(kind::isInstance)
                 .map(s -> s instanceof Step.Write w ? w.path() : ((Step.Delete) s).path()).toList();
@@ -43,11 +50,11 @@ class SysconfigRendererTest {
 
     @Test
     void writesEachFileOnceInTheReferencesOrder() {
-        NetworkState state = States.of(new Dns(List.of("192.0.2.53"), List.of("example.org")),
-                physical("eth0", "02:00:00:00:00:01", v4("192.0.2.10", 24, "192.0.2.1")),
-                physical("eth1", null, dynamic("dhcp")),
-                States.iface("lo", InterfaceType.LOOPBACK, null, List.of(), Map.of()));
-        List<Step> steps = renderer.render(state, new TestContext(target()));
+        NetworkState state = state(new Dns(List.of("192.0.2.53"), List.of("example.org")),
+                physical("eth0").mac("02:00:00:00:00:01").subnets(static4("192.0.2.10", 24, "192.0.2.1")),
+                physical("eth1").subnets(dynamic("dhcp")),
+                of("lo", InterfaceType.LOOPBACK));
+        List<Step> steps = renderer.render(state, opensuse(target()));
         assertEquals(List.of("/etc/sysconfig/network/ifcfg-eth0", "/etc/sysconfig/network/ifroute-eth0",
                 "/etc/sysconfig/network/ifcfg-eth1", "/etc/resolv.conf", "/etc/NetworkManager/conf.d/99-cloud-init.conf",
                 "/etc/udev/rules.d/85-persistent-net-cloud-init.rules"), paths(steps, Step.Write.class));
@@ -58,18 +65,9 @@ class SysconfigRendererTest {
     }
 
     @Test
-    void theUdevRuleMatchesTheDriverWhereTheConfigNamesOne() {
-        NetInterface byDriver = new NetInterface("lan0", InterfaceType.PHYSICAL, "02:00:00:00:00:07", null, null, false,
-                false, new Match("02:00:00:00:00:07", null, "virtio_net"), List.of(), List.of(), null, null, Map.of(),
-                Dns.NONE, Map.of());
-        assertEquals("SUBSYSTEM==\"net\", ACTION==\"add\", DRIVERS==\"virtio_net\", ATTR{address}==\"02:00:00:00:00:07\", "
-                + "NAME=\"lan0\"\n", PersistentNetRules.of(States.of(byDriver)));
-    }
-
-    @Test
     void searchDomainsAloneWriteResolvConfButNoDropIn() {
-        NetworkState state = States.of(new Dns(List.of(), List.of("example.org")), physical("eth0", null, dynamic("dhcp")));
-        List<String> written = paths(renderer.render(state, new TestContext(target())), Step.Write.class);
+        NetworkState state = state(new Dns(List.of(), List.of("example.org")), physical("eth0").subnets(dynamic("dhcp")));
+        List<String> written = paths(renderer.render(state, opensuse(target())), Step.Write.class);
         assertTrue(written.contains("/etc/resolv.conf"));
         assertFalse(written.contains("/etc/NetworkManager/conf.d/99-cloud-init.conf"));
     }
@@ -84,7 +82,7 @@ class SysconfigRendererTest {
                 .file("/etc/sysconfig/network/ifcfg-eth9", "BOOTPROTO=dhcp\n")
                 .file("/etc/sysconfig/network/config", "NETCONFIG_DNS_POLICY=auto\n")
                 .file("/etc/NetworkManager/conf.d/99-cloud-init.conf", HEADER + "[main]\ndns = none\n");
-        List<Step> steps = renderer.render(States.of(physical("eth0", null, dynamic("dhcp"))), new TestContext(t));
+        List<Step> steps = renderer.render(state(physical("eth0").subnets(dynamic("dhcp"))), opensuse(t));
         assertEquals(List.of("/etc/NetworkManager/conf.d/99-cloud-init.conf", "/etc/sysconfig/network/ifcfg-eth5",
                 "/etc/sysconfig/network/ifroute-eth0", "/etc/sysconfig/network/ifroute-eth5"), paths(steps, Step.Delete.class));
         t.apply(steps);
@@ -96,7 +94,7 @@ class SysconfigRendererTest {
     @Test
     void aDropInSomeoneElseWroteIsKept() {
         TempTarget t = target().file("/etc/NetworkManager/conf.d/99-cloud-init.conf", "[main]\ndns=default\n");
-        List<Step> steps = renderer.render(States.of(physical("eth0", null, dynamic("dhcp"))), new TestContext(t));
+        List<Step> steps = renderer.render(state(physical("eth0").subnets(dynamic("dhcp"))), opensuse(t));
         assertEquals(List.of(), paths(steps, Step.Delete.class));
     }
 
@@ -109,10 +107,10 @@ class SysconfigRendererTest {
         options.put("netrules_path", null);
         options.put("dns_path", "");
         options.put("networkmanager_conf_path", "/run/nm/99-ci.conf");
-        NetworkState state = States.of(new Dns(List.of("192.0.2.53"), List.of()),
-                physical("eth0", null, v4("192.0.2.10", 24, "192.0.2.1"), States.v6("2001:db8::10", 64, "2001:db8::1")));
+        NetworkState state = state(new Dns(List.of("192.0.2.53"), List.of()),
+                physical("eth0").subnets(static4("192.0.2.10", 24, "192.0.2.1"), static6("2001:db8::10", 64, "2001:db8::1")));
         TempTarget t = target().file("/srv/sysconfig/net/cfg-old.conf", HEADER + "BOOTPROTO=dhcp\n");
-        List<Step> steps = renderer.render(state, new TestContext(t, options));
+        List<Step> steps = renderer.render(state, TestRenderContext.of(t, "opensuse", options));
         assertEquals(List.of("/srv/sysconfig/net/cfg-eth0.conf", "/srv/sysconfig/net/route-eth0",
                 "/srv/sysconfig/net/route6-eth0", "/run/nm/99-ci.conf"), paths(steps, Step.Write.class));
         assertEquals(List.of("/srv/sysconfig/net/cfg-old.conf"), paths(steps, Step.Delete.class));
@@ -121,14 +119,15 @@ class SysconfigRendererTest {
 
     @Test
     void onlyTheSuseFlavourIsRendered() {
-        TestContext ctx = new TestContext(target(), Map.of("flavor", "rhel"));
-        assertThrows(IllegalArgumentException.class, () -> renderer.render(States.of(), ctx));
-        assertEquals(1, renderer.render(States.of(), new TestContext(target(), Map.of("flavor", "suse"))).size());
+        RenderContext ctx = TestRenderContext.of(target(), "opensuse", Map.of("flavor", "rhel"));
+        assertThrows(IllegalArgumentException.class, () -> renderer.render(state(), ctx));
+        assertEquals(1,
+                renderer.render(state(), TestRenderContext.of(target(), "opensuse", Map.of("flavor", "suse"))).size());
     }
 
     @Test
     void wickedBringsInterfacesUpAndDownAndReloads() {
-        TestContext ctx = new TestContext(target());
+        RenderContext ctx = opensuse(target());
         assertEquals(List.of(Step.run(Command.of("wicked", "ifup", "eth0"))), renderer.bringUp("eth0", ctx));
         assertEquals(List.of(Step.run(Command.of("wicked", "ifdown", "eth0"))), renderer.bringDown("eth0", ctx));
         assertEquals(List.of(Step.run(Command.of("wicked", "ifreload", "all"))), renderer.apply(ctx));
@@ -142,6 +141,6 @@ class SysconfigRendererTest {
                 .file("/etc/sysconfig/network/ifcfg-lo", "STARTMODE=nfsroot\n");
         assertEquals(List.of("/etc/NetworkManager/conf.d/99-cloud-init.conf", "/etc/sysconfig/network/ifcfg-eth0",
                 "/etc/sysconfig/network/ifroute-eth0", "/etc/udev/rules.d/85-persistent-net-cloud-init.rules"),
-                renderer.ownedFiles(new TestContext(t)));
+                renderer.ownedFiles(opensuse(t)));
     }
 }

@@ -1,18 +1,21 @@
-package io.nubis.adapter.networkmanager.internal;
+package io.nubis.adapter.netsupport.internal;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Config values as the reference prints them with Python's {@code str()}, so keyfile values
- * come out the same.
+ * Config values as the reference's Python sees them: {@link #of} is {@code str()} (for option
+ * strings such as {@code mode=%s}, ifcfg and keyfile values), {@link #truthy} is truth testing
+ * (for keys the reference writes only when their value is true).
  */
-final class PyStr {
+public final class PyStr {
     private PyStr() {
     }
 
-    static String of(Object value) {
+    /** {@code str(value)}: {@code None}, {@code True}/{@code False}, lists and maps with their items' {@code repr()}. */
+    public static String of(Object value) {
         if (value == null) {
             return "None";
         }
@@ -33,8 +36,8 @@ final class PyStr {
         return value instanceof String s ? "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'" : of(value);
     }
 
-    /** Python truthiness of a config value. */
-    static boolean truthy(Object value) {
+    /** Python's truth of a config value: null, false, zero, empty text, lists and maps are false. */
+    public static boolean truthy(Object value) {
         if (value == null) {
             return false;
         }
@@ -44,11 +47,11 @@ final class PyStr {
         if (value instanceof Number n) {
             return n.doubleValue() != 0;
         }
-        if (value instanceof String s) {
-            return !s.isEmpty();
+        if (value instanceof CharSequence s) {
+            return s.length() > 0;
         }
-        if (value instanceof List<?> l) {
-            return !l.isEmpty();
+        if (value instanceof Collection<?> c) {
+            return !c.isEmpty();
         }
         if (value instanceof Map<?, ?> m) {
             return !m.isEmpty();

@@ -1,12 +1,12 @@
-package io.nubis.adapter.eni.internal;
+package io.nubis.adapter.netsupport.internal;
 
 /** IPv4 netmasks from prefix lengths. */
-final class Netmasks {
+public final class Netmasks {
     private Netmasks() {
     }
 
-    /** The dotted netmask of a prefix length from 0 to 32. */
-    static String ipv4(int prefix) {
+    /** The dotted netmask of a prefix length from 0 to 32 ({@code 24} gives {@code 255.255.255.0}). */
+    public static String ipv4(int prefix) {
         if (prefix < 0 || prefix > 32) {
             throw new IllegalArgumentException("IPv4 prefix out of range: " + prefix);
         }

@@ -1,4 +1,4 @@
-package io.nubis.adapter.networkd.internal;
+package io.nubis.adapter.netsupport.internal;
 
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -12,17 +12,18 @@ import io.nubis.api.net.Route;
 import io.nubis.api.net.Subnet;
 
 /**
- * Which interfaces a global (version 1 {@code route}) route belongs to: those whose static
- * subnets hold its gateway, or, if none does, those that get an address of the gateway's family
- * by DHCP or SLAAC. The reference puts every global route into every interface's file, where
- * networkd fails to add it on the links that cannot reach the gateway.
+ * Which interfaces a global (version 1 {@code route}) route belongs to, for stacks that only
+ * have routes per interface: those whose static subnets hold its gateway, or, if none does,
+ * those that get an address of the gateway's family by DHCP or SLAAC. (The reference drops
+ * global routes from netplan output altogether, and puts every one into every networkd file,
+ * where networkd fails to add it on the links that cannot reach the gateway.)
  */
-final class GlobalRoutes {
+public final class GlobalRoutes {
     private GlobalRoutes() {
     }
 
     /** The interfaces that can reach the route's gateway; empty if none can or it has none. */
-    static List<NetInterface> homes(NetworkState state, Route route) {
+    public static List<NetInterface> homes(NetworkState state, Route route) {
         List<NetInterface> out = new ArrayList<>();
         if (route.gateway() == null) {
             return out;
@@ -45,7 +46,7 @@ final class GlobalRoutes {
     }
 
     /** True if the static subnet's network holds {@code address}. */
-    static boolean contains(Subnet s, String address) {
+    public static boolean contains(Subnet s, String address) {
         if (s.address() == null || s.prefix() == null || s.address().contains(":") != address.contains(":")) {
             return false;
         }
