@@ -22,6 +22,9 @@ final class NetConvertCommand implements Callable<Integer> {
     @ParentCommand
     DevelCommand parent;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help message and exit")
+    boolean help;
+
     @Option(names = {"-p", "--network-data"}, required = true, paramLabel = "PATH", description = "The network configuration to read")
     Path input;
 
