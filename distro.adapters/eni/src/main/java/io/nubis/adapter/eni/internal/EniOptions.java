@@ -2,7 +2,7 @@ package io.nubis.adapter.eni.internal;
 
 import java.util.Map;
 
-import io.nubis.adapter.netsupport.internal.GeneratedHeader;
+import io.nubis.api.net.support.GeneratedHeader;
 
 /**
  * The renderer's options ({@code system_info.network.renderer_configs.eni}), with the reference's

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
 
-import io.nubis.adapter.netsupport.internal.PersistentNetRules;
+import io.nubis.api.net.support.PersistentNetRules;
 import io.nubis.api.distro.Step;
 import io.nubis.api.net.NetworkRenderer;
 import io.nubis.api.net.NetworkState;

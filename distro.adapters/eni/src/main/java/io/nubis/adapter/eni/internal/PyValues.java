@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Values written the way the reference writes its interface attributes: booleans as {@code on}
  * and {@code off}, lists joined with spaces. (Values Python counts as false are left out:
- * {@link io.nubis.adapter.netsupport.internal.PyStr#truthy}.)
+ * {@link io.nubis.api.net.support.PyStr#truthy}.)
  */
 final class PyValues {
     private PyValues() {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.nubis.adapter.netsupport.internal.Netmasks;
-import io.nubis.adapter.netsupport.internal.PyStr;
+import io.nubis.api.net.support.Netmasks;
+import io.nubis.api.net.support.PyStr;
 import io.nubis.api.net.Dns;
 import io.nubis.api.net.Route;
 import io.nubis.api.net.Subnet;

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.nubis.adapter.netsupport.internal.PyStr;
+import io.nubis.api.net.support.PyStr;
 
 class PyValuesTest {
     @Test

@@ -3,8 +3,8 @@ package io.nubis.adapter.netplan.internal;
 import java.util.List;
 import java.util.Map;
 
-import io.nubis.adapter.netsupport.internal.GeneratedHeader;
-import io.nubis.adapter.netsupport.internal.PyStr;
+import io.nubis.api.net.support.GeneratedHeader;
+import io.nubis.api.net.support.PyStr;
 import io.nubis.api.net.RenderContext;
 
 /**

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.nubis.adapter.netsupport.internal.GlobalRoutes;
+import io.nubis.api.net.support.GlobalRoutes;
 import io.nubis.api.net.InterfaceType;
 import io.nubis.api.net.NetInterface;
 import io.nubis.api.net.NetworkState;

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import io.nubis.adapter.netsupport.internal.PyStr;
+import io.nubis.api.net.support.PyStr;
 import io.nubis.api.net.InterfaceType;
 import io.nubis.api.net.NetInterface;
 import io.nubis.api.net.NetworkState;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.nubis.adapter.netsupport.internal.GlobalRoutes;
+import io.nubis.api.net.support.GlobalRoutes;
 import io.nubis.api.net.Dns;
 import io.nubis.api.net.InterfaceType;
 import io.nubis.api.net.NetInterface;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.nubis.adapter.netsupport.internal.Netmasks;
+import io.nubis.api.net.support.Netmasks;
 import io.nubis.api.net.InterfaceType;
 import io.nubis.api.net.NetInterface;
 import io.nubis.api.net.NetworkState;

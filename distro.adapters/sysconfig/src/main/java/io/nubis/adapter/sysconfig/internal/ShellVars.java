@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-import io.nubis.adapter.netsupport.internal.PyStr;
+import io.nubis.api.net.support.PyStr;
 
 /**
  * The variables of one sysconfig file ({@code ifcfg-eth0}): written under the reference's

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.nubis.adapter.netsupport.internal.Netmasks;
-import io.nubis.adapter.netsupport.internal.PyStr;
+import io.nubis.api.net.support.Netmasks;
+import io.nubis.api.net.support.PyStr;
 import io.nubis.api.net.InterfaceType;
 import io.nubis.api.net.NetInterface;
 import io.nubis.api.net.NetworkState;

@@ -10,7 +10,7 @@ import java.util.TreeSet;
 
 import org.osgi.service.component.annotations.Component;
 
-import io.nubis.adapter.netsupport.internal.PersistentNetRules;
+import io.nubis.api.net.support.PersistentNetRules;
 import io.nubis.api.distro.Step;
 import io.nubis.api.exec.Command;
 import io.nubis.api.net.InterfaceType;

@@ -1,4 +1,4 @@
-package io.nubis.adapter.netsupport.internal;
+package io.nubis.api.net.support;
 
 import java.util.Collection;
 import java.util.List;

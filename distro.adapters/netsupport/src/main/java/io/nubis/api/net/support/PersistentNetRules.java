@@ -1,4 +1,4 @@
-package io.nubis.adapter.netsupport.internal;
+package io.nubis.api.net.support;
 
 import io.nubis.api.net.InterfaceType;
 import io.nubis.api.net.NetInterface;

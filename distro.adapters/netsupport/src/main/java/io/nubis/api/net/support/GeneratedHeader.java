@@ -1,4 +1,4 @@
-package io.nubis.adapter.netsupport.internal;
+package io.nubis.api.net.support;
 
 /**
  * The comment the reference writes at the top of the network files it generates from the

@@ -1,4 +1,4 @@
-package io.nubis.adapter.netsupport.internal;
+package io.nubis.api.net.support;
 
 import java.math.BigInteger;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package io.nubis.adapter.netsupport.internal;
+package io.nubis.api.net.support;
 
 /** IPv4 netmasks from prefix lengths. */
 public final class Netmasks {

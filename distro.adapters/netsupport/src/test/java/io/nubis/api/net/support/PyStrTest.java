@@ -1,4 +1,4 @@
-package io.nubis.adapter.netsupport.internal;
+package io.nubis.api.net.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.nubis.adapter.netsupport.internal;
+package io.nubis.api.net.support;
 
 import static io.nubis.testkit.NetIface.physical;
 import static io.nubis.testkit.NetStates.dynamic;
