@@ -19,18 +19,26 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The accepted differences of {@code net-corpus/deviations.yaml}: a list of
- * {@code {case, kind, file, expect, reason, doc}}. {@code case} is a glob over case names,
+ * {@code {case, kind, file, change, expect, reason, doc}}. {@code case} is a glob over case names,
  * {@code kind} an output kind or {@code "*"}, {@code file} a glob over the relative paths of the
  * output tree ({@code *} stays within a directory, {@code **} crosses them; {@value NetTreeDiff#EXIT_STATUS}
- * names the exit status). {@code expect}, optional, is a list of texts that Nubis's version of the
- * file must contain for the deviation to apply: it pins what Nubis writes instead. {@code reason}
+ * names the exit status). {@code change}, optional, narrows it to one kind of difference:
+ * {@code added} (only Nubis writes the file), {@code missing} (only the reference does),
+ * {@code changed} (both do, with other bytes), {@code status} (the exit status). {@code expect}, optional, is a list of texts that Nubis's version of the
+ * file must contain for the deviation to apply: it pins what Nubis writes instead; {@code absent},
+ * optional, texts it must not contain (the reference's mistake). {@code reason}
  * says why, and {@code doc} names the {@code docs/compatibility/*.md#section} explaining it (the
  * section must exist).
  */
 record NetDeviations(List<Deviation> all) {
-    record Deviation(String caseGlob, String kind, String fileGlob, List<String> expect, String reason, String doc) {
+    record Deviation(String caseGlob, String kind, String fileGlob, String change, List<String> expect, List<String> absent,
+            String reason, String doc) {
         boolean matches(String caseName, String kindId, String file) {
             return (kind.equals("*") || kind.equals(kindId)) && appliesToCase(caseName) && glob(fileGlob, file);
+        }
+
+        boolean matches(String caseName, String kindId, NetTreeDiff.FileDiff diff) {
+            return matches(caseName, kindId, diff.file()) && (change.isEmpty() || change.equals(diff.change()));
         }
 
         boolean appliesToCase(String caseName) {
@@ -39,7 +47,7 @@ record NetDeviations(List<Deviation> all) {
 
         @Override
         public String toString() {
-            return caseGlob + " [" + kind + "] " + fileGlob + ": " + reason + " (" + doc + ")";
+            return caseGlob + " [" + kind + "] " + fileGlob + (change.isEmpty() ? "" : " (" + change + ")") + ": " + reason + " (" + doc + ")";
         }
     }
 
@@ -76,7 +84,7 @@ record NetDeviations(List<Deviation> all) {
                 throw new IOException(file + ": item " + i + " is not a mapping");
             }
             Set<Object> unknown = new HashSet<>(m.keySet());
-            unknown.removeAll(Set.of("case", "kind", "file", "expect", "reason", "doc"));
+            unknown.removeAll(Set.of("case", "kind", "file", "change", "expect", "absent", "reason", "doc"));
             if (!unknown.isEmpty()) {
                 throw new IOException(file + ": item " + i + ": unknown keys " + unknown);
             }
@@ -84,20 +92,26 @@ record NetDeviations(List<Deviation> all) {
             if (!kind.equals("*") && !NetKind.ids().contains(kind)) {
                 throw new IOException(file + ": item " + i + ": kind must be one of " + NetKind.ids() + " or *, got " + kind);
             }
-            List<String> expect = new ArrayList<>();
-            Object e = m.get("expect");
-            if (e instanceof List<?> l) {
-                l.forEach(x -> expect.add(String.valueOf(x)));
-            } else if (e != null) {
-                expect.add(String.valueOf(e));
+            String change = m.get("change") == null ? "" : String.valueOf(m.get("change")).strip();
+            if (!change.isEmpty() && !NetTreeDiff.FileDiff.CHANGES.contains(change)) {
+                throw new IOException(file + ": item " + i + ": change must be one of " + NetTreeDiff.FileDiff.CHANGES + ", got " + change);
             }
+            List<String> expect = texts(m.get("expect"));
+            List<String> absent = texts(m.get("absent"));
             String doc = str(m, "doc", file, i);
             checkDoc(doc, repo, file + ": item " + i);
-            out.add(new Deviation(str(m, "case", file, i), kind, str(m, "file", file, i), List.copyOf(expect),
+            out.add(new Deviation(str(m, "case", file, i), kind, str(m, "file", file, i), change, expect, absent,
                     str(m, "reason", file, i).replaceAll("\\s+", " "), doc));
             i++;
         }
         return new NetDeviations(out);
+    }
+
+    private static List<String> texts(Object value) {
+        if (value instanceof List<?> l) {
+            return l.stream().map(String::valueOf).toList();
+        }
+        return value == null ? List.of() : List.of(String.valueOf(value));
     }
 
     private static String str(Map<?, ?> m, String key, Path file, int i) throws IOException {
@@ -142,21 +156,25 @@ record NetDeviations(List<Deviation> all) {
     }
 
     /**
-     * Whether a difference is accepted: the first deviation matching case, kind and file whose
-     * {@code expect} texts are all in Nubis's file ({@code nubisFile}, null when Nubis wrote none).
+     * Whether a difference is accepted: the first deviation matching case, kind, file and change
+     * whose {@code expect} texts are all in Nubis's file ({@code nubisFile}, null when Nubis wrote
+     * none) and whose {@code absent} texts are not.
      */
     Verdict judge(String caseName, NetKind kind, NetTreeDiff.FileDiff diff, byte[] nubisFile) {
         String why = "";
         for (Deviation d : all) {
-            if (!d.matches(caseName, kind.id(), diff.file())) {
+            if (!d.matches(caseName, kind.id(), diff)) {
                 continue;
             }
             String text = nubisFile == null ? null : new String(nubisFile, StandardCharsets.UTF_8);
             List<String> missing = d.expect().stream().filter(x -> text == null || !text.contains(x)).toList();
-            if (missing.isEmpty()) {
+            List<String> present = d.absent().stream().filter(x -> text != null && text.contains(x)).toList();
+            if (missing.isEmpty() && present.isEmpty()) {
                 return new Verdict(d, "");
             }
-            why = "deviation '" + d.reason() + "' matches but Nubis's file " + (text == null ? "is missing" : "lacks " + missing);
+            why = "deviation '" + d.reason() + "' matches but Nubis's file "
+                    + (text == null ? "is missing" : (missing.isEmpty() ? "" : "lacks " + missing)
+                            + (missing.isEmpty() || present.isEmpty() ? "" : " and ") + (present.isEmpty() ? "" : "has " + present));
         }
         return new Verdict(null, why);
     }

@@ -65,6 +65,41 @@ class NetDeviationsTest {
     }
 
     @Test
+    void changeNarrowsTheKindOfDifference() throws Exception {
+        NetDeviations d = load("""
+                - case: "*"
+                  kind: sysconfig
+                  file: etc/sysconfig/network/ifroute-*
+                  change: added
+                  reason: 22.4 writes no SUSE routes
+                  doc: docs/compatibility/network-conformance.md#network-conformance
+                """);
+        String f = "etc/sysconfig/network/ifroute-eth0";
+        assertTrue(d.judge("03-v1-x", NetKind.SYSCONFIG, new NetTreeDiff.FileDiff(f, NetTreeDiff.FileDiff.ONLY_NUBIS, ""), new byte[0]).ok());
+        assertFalse(d.judge("03-v1-x", NetKind.SYSCONFIG, new NetTreeDiff.FileDiff(f, NetTreeDiff.FileDiff.DIFFERENT, ""), new byte[0]).ok());
+        assertFalse(d.judge("03-v1-x", NetKind.SYSCONFIG, new NetTreeDiff.FileDiff(f, NetTreeDiff.FileDiff.ONLY_REFERENCE, ""), null).ok());
+        assertTrue(assertThrows(IOException.class, () -> load("- {case: x, kind: eni, file: f, change: gone, reason: r, "
+                + "doc: docs/compatibility/network-conformance.md#network-conformance}\n")).getMessage().contains("change must be"));
+    }
+
+    @Test
+    void absentTextsMustNotBeInNubisFile() throws Exception {
+        NetDeviations d = load("""
+                - case: "04-*"
+                  kind: eni
+                  file: etc/network/interfaces.d/50-cloud-init
+                  absent: ["dns {"]
+                  reason: 22.4 prints a Python dict
+                  doc: docs/compatibility/network-conformance.md#network-conformance
+                """);
+        NetTreeDiff.FileDiff diff = new NetTreeDiff.FileDiff("etc/network/interfaces.d/50-cloud-init", NetTreeDiff.FileDiff.DIFFERENT, "");
+        assertTrue(d.judge("04-v2-x", NetKind.ENI, diff, "iface eth0 inet dhcp\n".getBytes(StandardCharsets.UTF_8)).ok());
+        NetDeviations.Verdict v = d.judge("04-v2-x", NetKind.ENI, diff, "    dns {'nameservers': []}\n".getBytes(StandardCharsets.UTF_8));
+        assertFalse(v.ok());
+        assertTrue(v.why().contains("has [dns {]"), v.why());
+    }
+
+    @Test
     void starAndDoubleStarMatchEverything() throws Exception {
         NetDeviations d = load("""
                 - {case: "*", kind: "*", file: "**", reason: r, doc: "docs/compatibility/network-conformance.md#network-conformance"}

@@ -42,8 +42,12 @@ final class NetNubisRunner {
     }
 
     /** Why the assemblies cannot take part (empty: they can): no launcher, or no {@code devel net-convert}. */
-    Optional<String> unavailable() throws IOException, InterruptedException {
-        for (NetKind k : NetKind.values()) {
+    Optional<String> unavailable(List<NetKind> kinds) throws IOException, InterruptedException {
+        java.util.Set<String> checked = new java.util.HashSet<>();
+        for (NetKind k : kinds) {
+            if (!checked.add(k.assembly())) {
+                continue;
+            }
             Path home = home(k);
             if (!Files.isExecutable(home.resolve("bin/nubis"))) {
                 return Optional.of("the " + k.assembly() + " assembly is not built (" + home + "/bin/nubis)");

@@ -82,6 +82,7 @@ final class NetReferenceRunner {
         if (rm.rc() != 0) {
             throw new IOException("cannot remove " + hostIo + ": " + rm.out());
         }
+        Files.createDirectories(hostIo);
         StringBuilder script = new StringBuilder("""
                 # written by NetReferenceRunner: one net-convert per case and output kind
                 cd /

@@ -31,6 +31,13 @@ final class NetTreeDiff {
         static final String ONLY_REFERENCE = "only the reference writes it";
         static final String ONLY_NUBIS = "only Nubis writes it";
         static final String DIFFERENT = "contents differ";
+        /** The {@code change} names a deviation may give, one per kind of difference. */
+        static final List<String> CHANGES = List.of("added", "missing", "changed", "status");
+
+        /** What kind of difference this is, as a deviation's {@code change} names it. */
+        String change() {
+            return file.equals(EXIT_STATUS) ? "status" : what.equals(ONLY_NUBIS) ? "added" : what.equals(ONLY_REFERENCE) ? "missing" : "changed";
+        }
 
         @Override
         public String toString() {
