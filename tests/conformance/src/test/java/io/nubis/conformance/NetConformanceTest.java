@@ -69,6 +69,7 @@ class NetConformanceTest {
         String only = System.getProperty("netconformance.cases", "");
         cases = NetCorpusCase.load(CORPUS).stream().filter(c -> only.isBlank() || c.name().matches(only)).toList();
         kinds = NetKind.selected(System.getProperty("netconformance.kinds", ""));
+        skipUnless(!cases.isEmpty(), "net-conformance skipped: no case matches netconformance.cases=" + only);
         deviations = NetDeviations.load(CORPUS.resolve("deviations.yaml"), REPO);
         against = System.getProperty("netconformance.against", NetRun.NUBIS);
         if (!against.equals(NetRun.NUBIS) && !against.equals(NetRun.REFERENCE)) {
